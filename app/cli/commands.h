@@ -1,0 +1,16 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace topolab::cli {
+
+// Each command registers its subcommand and options, and returns what runs it.
+using CommandRunner = std::function<int()>;
+
+CommandRunner addValidateCommand(CLI::App &app);
+CommandRunner addAnalyzeCommand(CLI::App &app);
+CommandRunner addExportCommand(CLI::App &app);
+
+} // namespace topolab::cli

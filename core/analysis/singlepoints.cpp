@@ -1,0 +1,118 @@
+// Single points of failure as dominators: a component is a single point of failure exactly when
+// it lies on every path from the clients to a database that can answer, i.e. when it dominates
+// the "service" sink in the request flow graph. This is the directed form of an articulation
+// point between clients and service, and stays exact where an undirected cut-vertex test is
+// fooled by paths that run against the direction of requests.
+#include "analysisreport.h"
+
+#include "../model/topologyindex.h"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/dominator_tree.hpp>
+
+#include <algorithm>
+
+namespace topolab::core {
+
+namespace {
+
+using K = ComponentKind;
+using FlowGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+using Vertex = boost::graph_traits<FlowGraph>::vertex_descriptor;
+
+struct RequestFlow
+{
+    FlowGraph graph;
+    Vertex clients = 0;
+    Vertex service = 0;
+};
+
+// Vertices 0..n-1 are the components in file order; then the clients and service vertices.
+RequestFlow buildRequestFlow(const Topology &t, const TopologyIndex &index)
+{
+    const std::size_t n = t.components.size();
+    RequestFlow flow;
+    flow.graph = FlowGraph(n + 2);
+    flow.clients = n;
+    flow.service = n + 1;
+    std::unordered_map<std::string_view, Vertex> vertex;
+    for (std::size_t i = 0; i < n; ++i)
+        vertex.emplace(t.components[i].id, i);
+    const auto edge = [&](Vertex a, Vertex b) { boost::add_edge(a, b, flow.graph); };
+
+    const bool hasDns = !t.componentsOfKind(K::Dns).empty();
+    for (std::size_t i = 0; i < n; ++i) {
+        const Component &c = t.components[i];
+        switch (c.kind) {
+        case K::Dns:
+            edge(flow.clients, i);
+            for (const Component *lb : ofKind(index.targets(c.id), K::LoadBalancer))
+                edge(i, vertex.at(lb->id));
+            break;
+        case K::LoadBalancer:
+            if (!hasDns)
+                edge(flow.clients, i);
+            for (const Component *app : ofKind(index.targets(c.id), K::AppServer))
+                edge(i, vertex.at(app->id));
+            break;
+        case K::AppServer:
+            if (c.params.number("db_queries") <= 0) {
+                edge(i, flow.service);
+                break;
+            }
+            for (const Component *db : ofKind(index.targets(c.id), K::Database)) {
+                for (const Component *member : index.replicaSet(*db))
+                    edge(i, vertex.at(member->id));
+            }
+            break;
+        case K::Database: {
+            const auto volumes = ofKind(index.neighbours(c.id, LinkKind::Storage), K::Volume);
+            if (volumes.empty())
+                edge(i, flow.service);
+            for (const Component *v : volumes)
+                edge(i, vertex.at(v->id));
+            break;
+        }
+        case K::Volume:
+            edge(i, flow.service);
+            break;
+        default:
+            break;
+        }
+    }
+    return flow;
+}
+
+} // namespace
+
+std::vector<SinglePointOfFailure> findSinglePointsOfFailure(const Topology &topology,
+                                                            bool *servicePathExists)
+{
+    TopologyIndex index(topology);
+    RequestFlow flow = buildRequestFlow(topology, index);
+    const std::size_t count = boost::num_vertices(flow.graph);
+    std::vector<Vertex> idom(count, boost::graph_traits<FlowGraph>::null_vertex());
+    auto idomMap = boost::make_iterator_property_map(idom.begin(),
+                                                     boost::get(boost::vertex_index, flow.graph));
+    boost::lengauer_tarjan_dominator_tree(flow.graph, flow.clients, idomMap);
+
+    const Vertex none = boost::graph_traits<FlowGraph>::null_vertex();
+    const bool reachable = idom[flow.service] != none;
+    if (servicePathExists)
+        *servicePathExists = reachable;
+    std::vector<SinglePointOfFailure> out;
+    if (!reachable)
+        return out;
+    for (Vertex v = idom[flow.service]; v != flow.clients && v != none; v = idom[v]) {
+        const Component &c = topology.components[v];
+        // A dns name is served by the provider's many name servers, not by one machine.
+        if (c.kind != ComponentKind::Dns)
+            out.push_back(SinglePointOfFailure{c.id, c.kind, c.region});
+    }
+    // Closest to the clients first, as a request meets them.
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+} // namespace topolab::core

@@ -1,0 +1,78 @@
+#include "atomicfile.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace topolab::core {
+
+namespace {
+
+std::string failure(const std::filesystem::path &path, std::string_view what, int error)
+{
+    return "cannot save " + path.string() + ": " + std::string(what) + ": " + std::strerror(error);
+}
+
+bool writeAll(int fd, std::string_view data)
+{
+    while (!data.empty()) {
+        const ssize_t n = ::write(fd, data.data(), data.size());
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        data.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+} // namespace
+
+std::string writeFileAtomically(const std::filesystem::path &path, std::string_view contents)
+{
+    const std::filesystem::path directory =
+        path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    std::string temp = (directory / ("." + path.filename().string() + ".XXXXXX")).string();
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0)
+        return failure(path, "cannot create a temporary file in " + directory.string(), errno);
+
+    mode_t mode = 0644;
+    struct stat existing {};
+    if (::stat(path.c_str(), &existing) == 0)
+        mode = existing.st_mode & 07777;
+
+    const auto abandon = [&](std::string_view what) {
+        const int error = errno;
+        ::close(fd);
+        ::unlink(temp.c_str());
+        return failure(path, what, error);
+    };
+    if (::fchmod(fd, mode) != 0)
+        return abandon("cannot set permissions");
+    if (!writeAll(fd, contents))
+        return abandon("cannot write");
+    if (::fsync(fd) != 0)
+        return abandon("cannot flush to disk");
+    if (::close(fd) != 0) {
+        const int error = errno;
+        ::unlink(temp.c_str());
+        return failure(path, "cannot close", error);
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        const int error = errno;
+        ::unlink(temp.c_str());
+        return failure(path, "cannot replace the file", error);
+    }
+    // The rename is durable only once the directory entry is on disk.
+    const int dirFd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY);
+    if (dirFd >= 0) {
+        ::fsync(dirFd);
+        ::close(dirFd);
+    }
+    return {};
+}
+
+} // namespace topolab::core

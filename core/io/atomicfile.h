@@ -1,0 +1,15 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace topolab::core {
+
+// Replaces `path` with `contents` so that a reader (or a crash) sees either the old file or the
+// new one, never a mix: write a temporary file in the same directory, fsync it, rename it over
+// the target, fsync the directory. An existing file keeps its permission bits.
+// Returns an error message naming the file, or an empty string on success.
+std::string writeFileAtomically(const std::filesystem::path &path, std::string_view contents);
+
+} // namespace topolab::core

@@ -1,0 +1,399 @@
+#include "topologyreader.h"
+
+#include "closestmatch.h"
+#include "textprecheck.h"
+#include "topologyparser.h"
+#include "../model/connectionrules.h"
+#include "../model/identifier.h"
+#include "../model/schemas.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace topolab::core {
+
+namespace {
+
+const std::vector<std::string> rootKeys = {"topolab", "name",     "regions", "components", "links",
+                                           "traffic", "scenario", "deploy",  "layout"};
+
+std::string joinWords(const std::vector<std::string> &words)
+{
+    std::string out;
+    for (const auto &w : words)
+        out += (out.empty() ? "" : ", ") + w;
+    return out;
+}
+
+} // namespace
+
+LoadResult readTopology(std::string_view text)
+{
+    LoadResult result;
+    if (auto problem = precheckText(text)) {
+        result.diagnostics.push_back(*problem);
+        return result;
+    }
+    YamlParseResult parsed = parseYaml(withoutBom(text));
+    if (parsed.error) {
+        result.diagnostics.push_back(*parsed.error);
+        return result;
+    }
+    if (!parsed.root || parsed.root->isNull()) {
+        result.diagnostics.push_back(Diagnostic{
+            Severity::Error, "empty-file",
+            "the file is empty; a topology file starts with `topolab: 1`", {}, {1, 1}});
+        return result;
+    }
+    ReadContext context;
+    TopologyParser parser(context);
+    parser.parse(*parsed.root);
+    result.sources = std::move(parser.sources());
+    if (context.failed()) {
+        // Sections are read in dependency order; report in file order.
+        result.diagnostics = context.takeDiagnostics();
+        std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                         [](const Diagnostic &a, const Diagnostic &b) {
+                             return std::pair(a.location.line, a.location.column)
+                                    < std::pair(b.location.line, b.location.column);
+                         });
+        return result;
+    }
+    result.topology = std::move(parser.topology());
+    return result;
+}
+
+LoadResult loadTopologyFile(const std::filesystem::path &path)
+{
+    LoadResult result;
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        result.unreadable = true;
+        result.diagnostics.push_back(Diagnostic{Severity::Error, "io",
+                                                "is a directory, not a topology file", {}, {}});
+        return result;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        result.unreadable = true;
+        result.diagnostics.push_back(Diagnostic{Severity::Error, "io",
+                                                std::string("cannot open: ") + std::strerror(errno),
+                                                {}, {}});
+        return result;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) {
+        result.unreadable = true;
+        result.diagnostics.push_back(
+            Diagnostic{Severity::Error, "io", "cannot read the file", {}, {}});
+        return result;
+    }
+    return readTopology(buffer.str());
+}
+
+void TopologyParser::parse(const YamlNode &root)
+{
+    if (!root.isMap()) {
+        mContext.error(root, "wrong-type",
+                       "a topology file is a map that starts with `topolab: 1`, got "
+                           + std::string(yamlTypeName(root.type)));
+        return;
+    }
+    std::map<std::string, const YamlNode *, std::less<>> sections;
+    for (const auto &[key, keyNode, value] : mContext.mapEntries(root, "the file")) {
+        bool known = false;
+        for (const auto &k : rootKeys)
+            known = known || k == key;
+        if (!known) {
+            mContext.unknownKey(key, *keyNode, rootKeys, "the top level");
+            continue;
+        }
+        sections.emplace(key, value);
+    }
+    const auto section = [&](std::string_view key) -> const YamlNode * {
+        auto it = sections.find(key);
+        return it == sections.end() ? nullptr : it->second;
+    };
+    parseVersion(section("topolab"), root);
+    if (const YamlNode *name = section("name")) {
+        if (auto text = mContext.text(*name, "name"))
+            mTopology.name = *text;
+    }
+    // References are checked where they are written, so definitions are read first.
+    if (const YamlNode *n = section("regions"))
+        parseRegions(*n);
+    if (const YamlNode *n = section("components"))
+        parseComponents(*n);
+    if (const YamlNode *n = section("links"))
+        parseLinks(*n);
+    if (const YamlNode *n = section("traffic"))
+        parseTraffic(*n);
+    if (const YamlNode *n = section("scenario"))
+        parseScenario(*n);
+    if (const YamlNode *n = section("deploy"))
+        parseDeploy(*n);
+    if (const YamlNode *n = section("layout"))
+        parseLayout(*n);
+}
+
+void TopologyParser::parseVersion(const YamlNode *value, const YamlNode &root)
+{
+    if (!value) {
+        mContext.error(root, "missing-version",
+                       "missing format version: add `topolab: " + std::to_string(currentFormatVersion)
+                           + "` as the first line");
+        return;
+    }
+    auto version = mContext.integer(*value, "topolab (the format version)");
+    if (!version)
+        return;
+    if (*version > currentFormatVersion) {
+        mContext.error(*value, "newer-version",
+                       "this file uses format version " + std::to_string(*version)
+                           + ", written by a newer Topolab; this version reads format "
+                           + std::to_string(currentFormatVersion) + ". Upgrade Topolab to open it");
+    } else if (*version < 1) {
+        mContext.error(*value, "invalid-version",
+                       "format version must be " + std::to_string(currentFormatVersion) + ", got "
+                           + std::to_string(*version));
+    }
+}
+
+bool TopologyParser::claimId(const std::string &id, const YamlNode &at)
+{
+    if (!isValidId(id)) {
+        mContext.error(at, "invalid-id",
+                       "invalid id '" + id.substr(0, 80)
+                           + "': use letters, digits, '.', '_' and '-', starting with a letter or "
+                             "digit, at most "
+                           + std::to_string(maxIdLength) + " characters");
+        return false;
+    }
+    if (auto it = mSources.elements.find(id); it != mSources.elements.end()) {
+        mContext.error(at, "duplicate-id",
+                       "duplicate id '" + id + "' (first defined at "
+                           + std::to_string(it->second.line) + ":"
+                           + std::to_string(it->second.column) + ")",
+                       id);
+        return false;
+    }
+    mSources.elements.emplace(id, at.location);
+    return true;
+}
+
+std::vector<std::string> TopologyParser::componentIds() const
+{
+    std::vector<std::string> ids;
+    for (const auto &c : mTopology.components)
+        ids.push_back(c.id);
+    return ids;
+}
+
+std::vector<std::string> TopologyParser::regionIds() const
+{
+    std::vector<std::string> ids;
+    for (const auto &r : mTopology.regions)
+        ids.push_back(r.id);
+    return ids;
+}
+
+bool TopologyParser::checkReference(const std::string &id, const YamlNode &at,
+                                    std::string_view role, bool regionsAllowed)
+{
+    if (mTopology.component(id) || (regionsAllowed && mTopology.region(id)))
+        return true;
+    std::vector<std::string> candidates = componentIds();
+    if (regionsAllowed) {
+        for (auto &r : regionIds())
+            candidates.push_back(r);
+    }
+    std::string message = std::string(role) + " '" + id + "' is not a component";
+    message += regionsAllowed ? " or region" : "";
+    if (auto guess = closestMatch(id, candidates))
+        message += "; did you mean '" + *guess + "'?";
+    mContext.error(at, "unknown-id", message);
+    return false;
+}
+
+void TopologyParser::parseRegions(const YamlNode &node)
+{
+    for (const YamlNode *item : mContext.sequenceItems(node, "regions")) {
+        const auto entries = mContext.mapEntries(*item, "a region");
+        if (!item->isMap())
+            continue;
+        Region region;
+        bool hasId = false;
+        bool idWritten = false;
+        for (const auto &[key, keyNode, value] : entries) {
+            if (key == "id") {
+                idWritten = true;
+                if (auto id = mContext.id(*value, "id"); id && claimId(*id, *item)) {
+                    region.id = *id;
+                    hasId = true;
+                }
+            } else if (key == "label") {
+                region.label = mContext.text(*value, "label").value_or("");
+            } else {
+                mContext.unknownKey(key, *keyNode, {"id", "label"}, "a region");
+            }
+        }
+        if (!idWritten)
+            mContext.error(*item, "missing-key", "a region needs an 'id'");
+        if (hasId)
+            mTopology.regions.push_back(std::move(region));
+    }
+}
+
+void TopologyParser::parseComponents(const YamlNode &node)
+{
+    for (const YamlNode *item : mContext.sequenceItems(node, "components"))
+        parseComponent(*item);
+}
+
+void TopologyParser::parseComponent(const YamlNode &node)
+{
+    const auto entries = mContext.mapEntries(node, "a component");
+    if (!node.isMap())
+        return;
+    const YamlNode *idNode = nullptr;
+    const YamlNode *kindNode = nullptr;
+    for (const auto &e : entries) {
+        if (e.key == "id")
+            idNode = e.value;
+        else if (e.key == "kind")
+            kindNode = e.value;
+    }
+    if (!idNode) {
+        mContext.error(node, "missing-key", "a component needs an 'id'");
+        return;
+    }
+    auto id = mContext.id(*idNode, "id");
+    if (!id || !claimId(*id, node))
+        return;
+    if (!kindNode) {
+        mContext.error(node, "missing-key", "component '" + *id + "' needs a 'kind'", *id);
+        return;
+    }
+    std::vector<std::string> kinds;
+    for (ComponentKind k : allComponentKinds)
+        kinds.emplace_back(kindName(k));
+    auto kindText = mContext.text(*kindNode, "kind");
+    if (!kindText)
+        return;
+    auto kind = parseKind(*kindText);
+    if (!kind) {
+        std::string message = "unknown kind '" + *kindText + "'";
+        if (auto guess = closestMatch(*kindText, kinds))
+            message += "; did you mean '" + *guess + "'?";
+        else
+            message += "; kinds are " + joinWords(kinds);
+        mContext.error(*kindNode, "unknown-kind", message, *id);
+        return;
+    }
+    Component component = Component::make(*id, *kind);
+    const ParamSchema &schema = componentSchema(*kind);
+    const std::string where = "component '" + *id + "' (" + std::string(kindName(*kind)) + ")";
+    for (const auto &[key, keyNode, value] : entries) {
+        if (key == "id" || key == "kind")
+            continue;
+        if (key == "label") {
+            component.label = mContext.text(*value, "label").value_or("");
+        } else if (key == "region") {
+            auto region = mContext.id(*value, "region");
+            if (!region)
+                continue;
+            if (regionPlacement(*kind) == RegionPlacement::Forbidden) {
+                mContext.error(*keyNode, "region-not-allowed",
+                               "a " + std::string(kindName(*kind))
+                                   + " is not placed in a region; remove `region:` from '" + *id
+                                   + "'",
+                               *id);
+            } else if (!mTopology.region(*region)) {
+                std::string message = "unknown region '" + *region + "'";
+                if (auto guess = closestMatch(*region, regionIds()))
+                    message += "; did you mean '" + *guess + "'?";
+                else if (mTopology.regions.empty())
+                    message += "; the file defines no regions (add them under `regions:`)";
+                else
+                    message += "; regions are " + joinWords(regionIds());
+                mContext.error(*value, "unknown-region", message, *id);
+            } else {
+                component.region = *region;
+            }
+        } else if (const ParamSpec *spec = schema.find(key)) {
+            mContext.readParam(*spec, *value, component.params, *id);
+        } else {
+            std::string owner;
+            for (ComponentKind other : allComponentKinds) {
+                if (other != *kind && componentSchema(other).find(key) && owner.empty())
+                    owner = std::string(kindName(other));
+            }
+            std::vector<std::string> valid = {"id", "kind", "label", "region"};
+            for (const auto &s : schema.params)
+                valid.push_back(s.key);
+            if (!owner.empty() && !closestMatch(key, valid)) {
+                mContext.error(*keyNode, "unknown-key",
+                               "'" + key + "' is a parameter of " + owner + ", not of " + where,
+                               *id);
+            } else {
+                mContext.unknownKey(key, *keyNode, valid, where, *id);
+            }
+        }
+    }
+    mTopology.components.push_back(std::move(component));
+}
+
+void TopologyParser::parseLinks(const YamlNode &node)
+{
+    std::size_t index = 0;
+    for (const YamlNode *item : mContext.sequenceItems(node, "links"))
+        parseLink(*item, index++);
+}
+
+void TopologyParser::parseLink(const YamlNode &node, std::size_t)
+{
+    const YamlNode *fromNode = nullptr;
+    const YamlNode *toNode = nullptr;
+    for (const auto &[key, keyNode, value] : mContext.mapEntries(node, "a link")) {
+        if (key == "from")
+            fromNode = value;
+        else if (key == "to")
+            toNode = value;
+        else
+            mContext.unknownKey(key, *keyNode, {"from", "to"}, "a link");
+    }
+    if (!node.isMap())
+        return;
+    if (!fromNode || !toNode) {
+        mContext.error(node, "missing-key",
+                       std::string("a link needs '") + (fromNode ? "to" : "from") + "'");
+        return;
+    }
+    auto from = mContext.id(*fromNode, "from");
+    auto to = mContext.id(*toNode, "to");
+    if (!from || !to)
+        return;
+    const bool fromOk = checkReference(*from, *fromNode, "link end", false);
+    const bool toOk = checkReference(*to, *toNode, "link end", false);
+    if (!fromOk || !toOk)
+        return;
+    if (*from == *to) {
+        mContext.error(node, "self-link", "'" + *from + "' is linked to itself; remove the link",
+                       *from);
+        return;
+    }
+    const ConnectionVerdict verdict = checkNewLink(mTopology, *from, *to);
+    if (!verdict.allowed) {
+        mContext.error(node, "link-not-allowed",
+                       "link " + *from + " -> " + *to + ": " + verdict.reason, *from);
+        return;
+    }
+    mTopology.links.push_back(Link{*from, *to});
+    mSources.links.push_back(node.location);
+}
+
+} // namespace topolab::core

@@ -1,0 +1,122 @@
+#include "schemas.h"
+
+namespace topolab::core {
+
+namespace {
+
+constexpr double unbounded = 1e12;
+
+ParamSchema makeClientGroupSchema()
+{
+    return {{
+        integerParam("clients", 10000, 1, 1000000000, "", "People or machines in the group."),
+        integerParam("resolvers", 100, 1, 1000000000, "",
+                     "Recursive resolvers the clients share; each caches answers."),
+        numberParam("rate_rps", 100, 0, unbounded, "rps", "Requests per second, all clients."),
+        numberParam("latency_ms", 30, 0, 600000, "ms", "One-way network latency to the region."),
+        boolParam("retry_next_address", true,
+                  "On a failed connection, try the next address of the DNS answer."),
+        numberParam("connect_timeout_s", 3, 0, 3600, "s",
+                    "Give up a connection that gets no answer after this long."),
+        numberParam("app_cache_s", 60, 0, 86400, "s",
+                    "TTL-unaware cache in the client (Chromium: 60 s); 0 = none."),
+        numberParam("ttl_violating_share", 0.05, 0, 1, "share",
+                    "Share of resolvers that keep answers past their TTL."),
+        numberParam("ttl_violation_s", 3600, 0, 864000, "s",
+                    "How long such resolvers keep an answer past its TTL."),
+        numberParam("static_fraction", 0.3, 0, 1, "share",
+                    "Share of requests for static content served by object storage."),
+        numberParam("write_fraction", 0.1, 0, 1, "share", "Share of requests that write."),
+    }};
+}
+
+ParamSchema makeScenarioSchema()
+{
+    return {{
+        numberParam("duration_s", 3600, 0.001, 1e9, "s", "Simulated time after the warm-up."),
+        numberParam("warmup_s", 60, 0, 1e9, "s", "Simulated time discarded from statistics."),
+        integerParam("seed", 1, 0, 9007199254740992LL, "", "Master random seed."),
+        integerParam("replications", 1, 1, 100000, "", "Independent runs for confidence intervals."),
+    }};
+}
+
+ParamSchema makeScheduledFailureSchema()
+{
+    ParamSpec target = textParam("target", "", "Component or region id, or a vpn id.");
+    target.required = true;
+    ParamSpec at = numberParam("at_s", 0, 0, 1e9, "s", "When the failure starts.");
+    at.required = true;
+    return {{
+        at,
+        target,
+        choiceParam("mode", "crash", {"crash", "blackhole", "degrade"},
+                    "crash: process dead, connections refused; blackhole: host silent; "
+                    "degrade: slower service."),
+        numberParam("for_s", 0, 0, 1e9, "s", "Duration; 0 = until the end of the run."),
+        numberParam("slowdown", 4, 1, 1e6, "", "Service-time factor while degraded."),
+    }};
+}
+
+ParamSchema makeRandomFailureSchema()
+{
+    std::vector<std::string> kinds;
+    for (ComponentKind k : allComponentKinds)
+        kinds.emplace_back(kindName(k));
+    ParamSpec kind = choiceParam("kind", kinds.front(), kinds, "Component kind the rates apply to.");
+    kind.required = true;
+    return {{
+        kind,
+        numberParam("mtbf_h", 1000, 0.000001, 1e9, "h", "Mean time between failures, per component."),
+        numberParam("mttr_min", 30, 0, 1e9, "min", "Mean time to repair."),
+        choiceParam("mode", "crash", {"crash", "blackhole", "degrade"}, "Failure mode."),
+    }};
+}
+
+ParamSchema makeDeployHostSchema()
+{
+    ParamSpec address = textParam("address", "", "Host name or IP address of the SSH server.");
+    address.required = true;
+    return {{
+        address,
+        integerParam("port", 22, 1, 65535, "", "SSH port."),
+        textParam("user", "root", "SSH user."),
+        textParam("key_file", "", "Private key file; empty = use the SSH agent."),
+        textParam("root", "/", "Directory prefix for every file written on the host."),
+        choiceParam("service_manager", "systemd", {"systemd", "process"},
+                    "How services are started: systemd units, or supervised processes."),
+    }};
+}
+
+} // namespace
+
+const ParamSchema &clientGroupSchema()
+{
+    static const ParamSchema schema = makeClientGroupSchema();
+    return schema;
+}
+
+const ParamSchema &scenarioSchema()
+{
+    static const ParamSchema schema = makeScenarioSchema();
+    return schema;
+}
+
+const ParamSchema &scheduledFailureSchema()
+{
+    static const ParamSchema schema = makeScheduledFailureSchema();
+    return schema;
+}
+
+const ParamSchema &randomFailureSchema()
+{
+    static const ParamSchema schema = makeRandomFailureSchema();
+    return schema;
+}
+
+const ParamSchema &deployHostSchema()
+{
+    static const ParamSchema schema = makeDeployHostSchema();
+    return schema;
+}
+
+} // namespace topolab::core

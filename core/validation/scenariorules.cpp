@@ -1,0 +1,44 @@
+// Traffic and scenario sections: what a simulation of this topology would trip over.
+#include "findings.h"
+
+namespace topolab::core {
+
+void checkTrafficAndScenario(Findings &f)
+{
+    const Topology &t = f.topology();
+    if (t.componentsOfKind(ComponentKind::ObjectStorage).empty()) {
+        for (const auto &g : t.clientGroups) {
+            if (g.params.number("static_fraction") > 0) {
+                f.add(Severity::Warning, "static-no-object-storage", {},
+                      "client group '" + g.id + "' requests static content (static_fraction "
+                          + formatParamValue(g.params.value("static_fraction"))
+                          + ") but there is no object storage; add one or set static_fraction: 0",
+                      f.trafficLocation());
+                break;
+            }
+        }
+    }
+    if (!t.scenario)
+        return;
+    const double end = t.scenario->params.number("warmup_s") + t.scenario->params.number("duration_s");
+    for (std::size_t i = 0; i < t.scenario->failures.size(); ++i) {
+        const ParamSet &p = t.scenario->failures[i].params;
+        const std::string &target = p.text("target");
+        const Component *c = t.component(target);
+        const bool wholeRegionOrVpn = !c || c->kind == ComponentKind::Vpn;
+        if (p.text("mode") == "degrade" && wholeRegionOrVpn) {
+            f.add(Severity::Error, "failure-mode-invalid", target,
+                  "a " + std::string(c ? "vpn" : "region") + " cannot be degraded ('" + target
+                      + "'); use crash or blackhole",
+                  f.failureLocation(i));
+        }
+        if (p.number("at_s") >= end) {
+            f.add(Severity::Warning, "failure-after-end", target,
+                  "the failure of '" + target + "' at " + formatParamValue(p.value("at_s"))
+                      + " s starts after the run ends (" + formatParamValue(end) + " s)",
+                  f.failureLocation(i));
+        }
+    }
+}
+
+} // namespace topolab::core

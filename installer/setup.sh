@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Shared by run.sh and test.sh: installs the Debian packages the build needs (only the missing
+# ones), then configures and builds Topolab into $TOPOLAB_BUILD_DIR (default: <repo>/build).
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir=${TOPOLAB_BUILD_DIR:-$repo/build}
+
+packages=(
+    g++ cmake ninja-build pkg-config
+    qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev
+    libboost-graph-dev libssh-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
+    libbenchmark-dev fonts-dejavu-core
+)
+
+missing_packages() {
+    local p
+    for p in "${packages[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+            printf '%s\n' "$p"
+        fi
+    done
+}
+
+install_packages() {
+    local missing
+    mapfile -t missing < <(missing_packages)
+    if [ ${#missing[@]} -eq 0 ]; then
+        echo "topolab: all build dependencies are installed"
+        return
+    fi
+    echo "topolab: installing ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || {
+            echo "topolab: need root (or sudo) to install: ${missing[*]}" >&2
+            exit 1
+        }
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+configure_and_build() {
+    local generator=()
+    if [ ! -f "$build_dir/CMakeCache.txt" ] && command -v ninja >/dev/null; then
+        generator=(-G Ninja)
+    fi
+    cmake -S "$repo" -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    cmake --build "$build_dir" -j2
+}
+
+install_packages
+configure_and_build

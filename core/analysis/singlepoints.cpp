@@ -84,28 +84,66 @@ RequestFlow buildRequestFlow(const Topology &t, const TopologyIndex &index)
     return flow;
 }
 
+// The part of the flow graph reachable from the clients, with vertex i of the result being
+// component origin[i] of the full graph. Boost's Lengauer-Tarjan implementation (1.74) misreads
+// predecessors its depth-first search never visited, so unreachable vertices are removed first.
+FlowGraph reachablePart(const RequestFlow &flow, std::vector<Vertex> &origin, Vertex &clients,
+                        Vertex &service)
+{
+    const std::size_t count = boost::num_vertices(flow.graph);
+    const Vertex none = boost::graph_traits<FlowGraph>::null_vertex();
+    std::vector<Vertex> renamed(count, none);
+    std::vector<Vertex> stack = {flow.clients};
+    renamed[flow.clients] = 0;
+    origin = {flow.clients};
+    while (!stack.empty()) {
+        const Vertex v = stack.back();
+        stack.pop_back();
+        for (auto [e, end] = boost::out_edges(v, flow.graph); e != end; ++e) {
+            const Vertex w = boost::target(*e, flow.graph);
+            if (renamed[w] != none)
+                continue;
+            renamed[w] = origin.size();
+            origin.push_back(w);
+            stack.push_back(w);
+        }
+    }
+    FlowGraph part(origin.size());
+    for (Vertex v = 0; v < count; ++v) {
+        if (renamed[v] == none)
+            continue;
+        for (auto [e, end] = boost::out_edges(v, flow.graph); e != end; ++e)
+            boost::add_edge(renamed[v], renamed[boost::target(*e, flow.graph)], part);
+    }
+    clients = 0;
+    service = renamed[flow.service];
+    return part;
+}
+
 } // namespace
 
 std::vector<SinglePointOfFailure> findSinglePointsOfFailure(const Topology &topology,
                                                             bool *servicePathExists)
 {
     TopologyIndex index(topology);
-    RequestFlow flow = buildRequestFlow(topology, index);
-    const std::size_t count = boost::num_vertices(flow.graph);
-    std::vector<Vertex> idom(count, boost::graph_traits<FlowGraph>::null_vertex());
-    auto idomMap = boost::make_iterator_property_map(idom.begin(),
-                                                     boost::get(boost::vertex_index, flow.graph));
-    boost::lengauer_tarjan_dominator_tree(flow.graph, flow.clients, idomMap);
-
+    const RequestFlow flow = buildRequestFlow(topology, index);
     const Vertex none = boost::graph_traits<FlowGraph>::null_vertex();
-    const bool reachable = idom[flow.service] != none;
+    std::vector<Vertex> origin;
+    Vertex clients = 0;
+    Vertex service = none;
+    const FlowGraph graph = reachablePart(flow, origin, clients, service);
     if (servicePathExists)
-        *servicePathExists = reachable;
+        *servicePathExists = service != none;
     std::vector<SinglePointOfFailure> out;
-    if (!reachable)
+    if (service == none)
         return out;
-    for (Vertex v = idom[flow.service]; v != flow.clients && v != none; v = idom[v]) {
-        const Component &c = topology.components[v];
+
+    std::vector<Vertex> idom(boost::num_vertices(graph), none);
+    auto idomMap =
+        boost::make_iterator_property_map(idom.begin(), boost::get(boost::vertex_index, graph));
+    boost::lengauer_tarjan_dominator_tree(graph, clients, idomMap);
+    for (Vertex v = idom[service]; v != clients && v != none; v = idom[v]) {
+        const Component &c = topology.components[origin[v]];
         // A dns name is served by the provider's many name servers, not by one machine.
         if (c.kind != ComponentKind::Dns)
             out.push_back(SinglePointOfFailure{c.id, c.kind, c.region});

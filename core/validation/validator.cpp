@@ -22,6 +22,9 @@ void Findings::add(Severity severity, std::string code, const std::string &compo
 {
     if (!at.known() && mSources)
         at = mSources->element(componentId);
+    if (!at.known() && mSources)
+        at = SourceLocation{1, 1}; // about the whole file
+
     mDiagnostics.push_back(
         Diagnostic{severity, std::move(code), std::move(message), componentId, at});
 }

@@ -127,8 +127,12 @@ std::string formatParamValue(const ParamValue &value)
         return std::to_string(*i);
     if (const auto *d = std::get_if<double>(&value)) {
         // Shortest text that reads back to the same double: saves are stable and exact.
+        // Whole numbers are written out in full (10000000, not 1e+07) for people.
         std::array<char, 64> buf{};
-        const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), *d);
+        const bool whole = std::abs(*d) < 1e15 && std::floor(*d) == *d;
+        const auto res = whole ? std::to_chars(buf.data(), buf.data() + buf.size(), *d,
+                                               std::chars_format::fixed)
+                               : std::to_chars(buf.data(), buf.data() + buf.size(), *d);
         return std::string(buf.data(), res.ptr);
     }
     return std::get<std::string>(value);

@@ -29,7 +29,7 @@ struct TierRedundancy
 struct DatabaseReachability
 {
     std::string databaseId;
-    bool reachable = false;           // some dns → lb → app (→ primary → standby) path leads to it
+    bool reachable = false; // some dns → lb → app (→ primary → standby) path leads to it
     std::vector<std::string> viaPath; // one such path, dns first
 };
 

@@ -93,8 +93,7 @@ double serversPerSecond(double servers, double busyMs)
 
 } // namespace
 
-std::vector<TierCapacity> estimateCapacity(const Topology &t, double *offeredRps,
-                                           double *staticRps)
+std::vector<TierCapacity> estimateCapacity(const Topology &t, double *offeredRps, double *staticRps)
 {
     TopologyIndex index(t);
     double offered = 0;

@@ -88,7 +88,8 @@ std::vector<DeployStep> deployOrder(const Topology &topology)
         for (auto [e, end] = boost::out_edges(v, graph); e != end; ++e) {
             const Component &dep = topology.components[boost::target(*e, graph)];
             if (index.isStandby(dep))
-                standbyLevel[v] = std::max(standbyLevel[v], standbyLevel[boost::target(*e, graph)] + 1);
+                standbyLevel[v]
+                    = std::max(standbyLevel[v], standbyLevel[boost::target(*e, graph)] + 1);
         }
         deepestStandby = std::max(deepestStandby, standbyLevel[v]);
     }

@@ -64,9 +64,9 @@ void writeRedundancy(std::ostringstream &out, const AnalysisReport &r)
 {
     out << "\nRedundancy per tier\n";
     for (const auto &t : r.redundancy) {
-        out << "  " << padded(tierName(t.region, t.tier), 28) << padded(std::to_string(t.members.size()), 4)
-            << joined(t.members) << (t.members.size() == 1 && t.tier != "dns" ? "   <- single" : "")
-            << "\n";
+        out << "  " << padded(tierName(t.region, t.tier), 28)
+            << padded(std::to_string(t.members.size()), 4) << joined(t.members)
+            << (t.members.size() == 1 && t.tier != "dns" ? "   <- single" : "") << "\n";
     }
 }
 
@@ -107,10 +107,9 @@ void writeCapacity(std::ostringstream &out, const AnalysisReport &r)
     }
     if (r.bottleneck) {
         const TierCapacity &b = r.capacity[*r.bottleneck];
-        out << "  Bottleneck: " << tierName(b.region, b.tier) << " (" << rate(b.capacityRps)
-            << ", " << percent(b.utilization()) << " busy"
-            << (b.utilization() >= 1 ? ": OVERLOADED, requests will queue and fail" : "")
-            << ")\n";
+        out << "  Bottleneck: " << tierName(b.region, b.tier) << " (" << rate(b.capacityRps) << ", "
+            << percent(b.utilization()) << " busy"
+            << (b.utilization() >= 1 ? ": OVERLOADED, requests will queue and fail" : "") << ")\n";
     }
 }
 
@@ -134,7 +133,9 @@ std::string formatAnalysisText(const AnalysisReport &report, const Topology &top
 nlohmann::ordered_json analysisToJson(const AnalysisReport &r)
 {
     using json = nlohmann::ordered_json;
-    const auto finite = [](double v) -> json { return std::isfinite(v) ? json(v) : json(nullptr); };
+    const auto finite = [](double v) -> json {
+        return std::isfinite(v) ? json(v) : json(nullptr);
+    };
     json out;
     out["service_path"] = r.servicePathExists;
     out["single_points_of_failure"] = json::array();
@@ -173,8 +174,8 @@ nlohmann::ordered_json analysisToJson(const AnalysisReport &r)
     }
     if (r.bottleneck) {
         const TierCapacity &b = r.capacity[*r.bottleneck];
-        capacity["bottleneck"] = {
-            {"region", b.region}, {"tier", b.tier}, {"utilization", b.utilization()}};
+        capacity["bottleneck"]
+            = {{"region", b.region}, {"tier", b.tier}, {"utilization", b.utilization()}};
     } else {
         capacity["bottleneck"] = nullptr;
     }

@@ -17,8 +17,7 @@ namespace topolab::core {
 namespace {
 
 using K = ComponentKind;
-using FlowGraph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+using FlowGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
 using Vertex = boost::graph_traits<FlowGraph>::vertex_descriptor;
 
 struct RequestFlow
@@ -39,7 +38,9 @@ RequestFlow buildRequestFlow(const Topology &t, const TopologyIndex &index)
     std::unordered_map<std::string_view, Vertex> vertex;
     for (std::size_t i = 0; i < n; ++i)
         vertex.emplace(t.components[i].id, i);
-    const auto edge = [&](Vertex a, Vertex b) { boost::add_edge(a, b, flow.graph); };
+    const auto edge = [&](Vertex a, Vertex b) {
+        boost::add_edge(a, b, flow.graph);
+    };
 
     const bool hasDns = !t.componentsOfKind(K::Dns).empty();
     for (std::size_t i = 0; i < n; ++i) {
@@ -139,8 +140,8 @@ std::vector<SinglePointOfFailure> findSinglePointsOfFailure(const Topology &topo
         return out;
 
     std::vector<Vertex> idom(boost::num_vertices(graph), none);
-    auto idomMap =
-        boost::make_iterator_property_map(idom.begin(), boost::get(boost::vertex_index, graph));
+    auto idomMap
+        = boost::make_iterator_property_map(idom.begin(), boost::get(boost::vertex_index, graph));
     boost::lengauer_tarjan_dominator_tree(graph, clients, idomMap);
     for (Vertex v = idom[service]; v != clients && v != none; v = idom[v]) {
         const Component &c = topology.components[origin[v]];

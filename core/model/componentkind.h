@@ -20,9 +20,9 @@ enum class ComponentKind {
 };
 
 inline constexpr std::array allComponentKinds = {
-    ComponentKind::Dns,      ComponentKind::LoadBalancer, ComponentKind::AppServer,
-    ComponentKind::ObjectStorage, ComponentKind::Database, ComponentKind::Volume,
-    ComponentKind::Backup,   ComponentKind::Vpn,          ComponentKind::SharedStorage,
+    ComponentKind::Dns,           ComponentKind::LoadBalancer, ComponentKind::AppServer,
+    ComponentKind::ObjectStorage, ComponentKind::Database,     ComponentKind::Volume,
+    ComponentKind::Backup,        ComponentKind::Vpn,          ComponentKind::SharedStorage,
 };
 
 // Whether a kind lives inside a region container.
@@ -32,8 +32,8 @@ enum class RegionPlacement {
     Required,  // load balancers, app servers, databases, volumes
 };
 
-std::string_view kindName(ComponentKind kind);       // the `kind:` value, e.g. "load_balancer"
-std::string_view kindTitle(ComponentKind kind);      // for people, e.g. "Load balancer"
+std::string_view kindName(ComponentKind kind);  // the `kind:` value, e.g. "load_balancer"
+std::string_view kindTitle(ComponentKind kind); // for people, e.g. "Load balancer"
 std::optional<ComponentKind> parseKind(std::string_view name);
 RegionPlacement regionPlacement(ComponentKind kind);
 

@@ -19,7 +19,8 @@ ParamSchema dnsSchema()
         choiceParam("policy", "round_robin", {"round_robin", "active_standby", "geo"},
                     "How the provider answers: every LB (round_robin), the first healthy one "
                     "(active_standby), or the LBs of the client's region (geo)."),
-        integerParam("ttl_s", 300, 0, maxTtl, "s", "Record TTL: how long resolvers cache an answer."),
+        integerParam("ttl_s", 300, 0, maxTtl, "s",
+                     "Record TTL: how long resolvers cache an answer."),
         numberParam("propagation_s", 30, 0, 86400, "s",
                     "Provider delay from a record change to all authoritative servers."),
         numberParam("lookup_ms", 20, 0, 60000, "ms", "Resolution latency on a cache miss."),
@@ -27,8 +28,9 @@ ParamSchema dnsSchema()
                    {numberParam("interval_s", 10, 1, 3600, "s", "Time between provider checks."),
                     integerParam("fall", 3, 1, 100, "",
                                  "Consecutive failed checks before a record is withdrawn.")},
-                   true, "Provider health checks of the load balancers; absent = a dead LB "
-                         "stays in DNS until someone edits the record."),
+                   true,
+                   "Provider health checks of the load balancers; absent = a dead LB "
+                   "stays in DNS until someone edits the record."),
     }};
 }
 
@@ -57,13 +59,13 @@ ParamSchema appServerSchema()
 {
     return {{
         integerParam("workers", 8, 1, 100000, "", "Requests served concurrently."),
-        groupParam("service_ms",
-                   {choiceParam("dist", "exponential", {"exponential", "deterministic", "lognormal"},
-                                "Service-time distribution."),
-                    numberParam("mean", 20, 0, unbounded, "ms", "Mean service time."),
-                    numberParam("cv", 1, 0, 100, "",
-                                "Coefficient of variation (lognormal only).")},
-                   false, "CPU time of one request, database waits excluded."),
+        groupParam(
+            "service_ms",
+            {choiceParam("dist", "exponential", {"exponential", "deterministic", "lognormal"},
+                         "Service-time distribution."),
+             numberParam("mean", 20, 0, unbounded, "ms", "Mean service time."),
+             numberParam("cv", 1, 0, 100, "", "Coefficient of variation (lognormal only).")},
+            false, "CPU time of one request, database waits excluded."),
         integerParam("queue_limit", 100, 0, 10000000, "",
                      "Requests waiting beyond the workers; 0 = none (excess is refused)."),
         numberParam("db_queries", 2, 0, 10000, "", "Database queries per request; 0 = none."),
@@ -140,9 +142,9 @@ ParamSchema sharedStorageSchema()
 const ParamSchema &componentSchema(ComponentKind kind)
 {
     static const ParamSchema schemas[] = {
-        dnsSchema(),      loadBalancerSchema(), appServerSchema(),
-        objectStorageSchema(), databaseSchema(), volumeSchema(),
-        backupSchema(),   vpnSchema(),          sharedStorageSchema(),
+        dnsSchema(),           loadBalancerSchema(), appServerSchema(),
+        objectStorageSchema(), databaseSchema(),     volumeSchema(),
+        backupSchema(),        vpnSchema(),          sharedStorageSchema(),
     };
     return schemas[static_cast<std::size_t>(kind)];
 }

@@ -20,6 +20,7 @@ ConnectionVerdict checkConnection(const Component &from, const Component &to);
 
 // The same question for a link about to be added to `topology`: also refuses self links,
 // unknown ends and duplicates.
-ConnectionVerdict checkNewLink(const Topology &topology, std::string_view from, std::string_view to);
+ConnectionVerdict checkNewLink(const Topology &topology, std::string_view from,
+                               std::string_view to);
 
 } // namespace topolab::core

@@ -16,7 +16,10 @@ class ParamSet
 {
 public:
     ParamSet() = default;
-    explicit ParamSet(const ParamSchema &schema) : mSchema(&schema) {}
+    explicit ParamSet(const ParamSchema &schema)
+        : mSchema(&schema)
+    {
+    }
 
     const ParamSchema &schema() const { return *mSchema; }
 
@@ -37,10 +40,7 @@ public:
     bool groupEnabled(std::string_view key) const;
     void setGroupEnabled(std::string_view key, bool enabled);
 
-    const std::map<std::string, ParamValue, std::less<>> &explicitValues() const
-    {
-        return mValues;
-    }
+    const std::map<std::string, ParamValue, std::less<>> &explicitValues() const { return mValues; }
 
     bool operator==(const ParamSet &other) const
     {

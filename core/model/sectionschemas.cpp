@@ -36,7 +36,8 @@ ParamSchema makeScenarioSchema()
         numberParam("duration_s", 3600, 0.001, 1e9, "s", "Simulated time after the warm-up."),
         numberParam("warmup_s", 60, 0, 1e9, "s", "Simulated time discarded from statistics."),
         integerParam("seed", 1, 0, 9007199254740992LL, "", "Master random seed."),
-        integerParam("replications", 1, 1, 100000, "", "Independent runs for confidence intervals."),
+        integerParam("replications", 1, 1, 100000, "",
+                     "Independent runs for confidence intervals."),
     }};
 }
 
@@ -62,11 +63,13 @@ ParamSchema makeRandomFailureSchema()
     std::vector<std::string> kinds;
     for (ComponentKind k : allComponentKinds)
         kinds.emplace_back(kindName(k));
-    ParamSpec kind = choiceParam("kind", kinds.front(), kinds, "Component kind the rates apply to.");
+    ParamSpec kind
+        = choiceParam("kind", kinds.front(), kinds, "Component kind the rates apply to.");
     kind.required = true;
     return {{
         kind,
-        numberParam("mtbf_h", 1000, 0.000001, 1e9, "h", "Mean time between failures, per component."),
+        numberParam("mtbf_h", 1000, 0.000001, 1e9, "h",
+                    "Mean time between failures, per component."),
         numberParam("mttr_min", 30, 0, 1e9, "min", "Mean time to repair."),
         choiceParam("mode", "crash", {"crash", "blackhole", "degrade"}, "Failure mode."),
     }};

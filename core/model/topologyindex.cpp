@@ -12,7 +12,8 @@ std::vector<const Component *> ofKind(std::vector<const Component *> list, Compo
     return list;
 }
 
-TopologyIndex::TopologyIndex(const Topology &topology) : mTopology(topology)
+TopologyIndex::TopologyIndex(const Topology &topology)
+    : mTopology(topology)
 {
     for (const auto &c : topology.components)
         mById.emplace(c.id, &c);

@@ -25,8 +25,9 @@ void checkStandby(Findings &f, const Component &standby)
         const auto upstream = ofKind(f.index().sources(current->id), K::Database);
         if (upstream.empty()) {
             f.error("standby-no-primary", standby.id,
-                    "standby '" + standby.id + "' has no primary to replicate from; link a "
-                                               "primary database to it");
+                    "standby '" + standby.id
+                        + "' has no primary to replicate from; link a "
+                          "primary database to it");
             return;
         }
         current = upstream.front();
@@ -44,8 +45,8 @@ void checkStandby(Findings &f, const Component &standby)
 void checkBackupCoverage(Findings &f, const Component &primary)
 {
     for (const Component *db : f.index().replicaSet(primary)) {
-        for (const Component *volume : ofKind(f.index().neighbours(db->id, LinkKind::Storage),
-                                              K::Volume)) {
+        for (const Component *volume :
+             ofKind(f.index().neighbours(db->id, LinkKind::Storage), K::Volume)) {
             if (!ofKind(f.index().sources(volume->id), K::Backup).empty())
                 return;
         }
@@ -66,8 +67,9 @@ void checkDatabases(Findings &f)
             const auto volumes = ofKind(f.index().neighbours(c.id, LinkKind::Storage), K::Volume);
             if (volumes.empty()) {
                 f.warning("db-no-volume", c.id,
-                          "database '" + c.id + "' keeps its files on the instance; attach a "
-                                                "volume so the instance can be recreated");
+                          "database '" + c.id
+                              + "' keeps its files on the instance; attach a "
+                                "volume so the instance can be recreated");
             }
             if (f.index().isPrimary(c))
                 checkBackupCoverage(f, c);

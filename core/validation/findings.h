@@ -14,8 +14,10 @@ class Findings
 {
 public:
     Findings(const TopologyIndex &index, const SourceMap *sources)
-        : mIndex(index), mSources(sources)
-    {}
+        : mIndex(index)
+        , mSources(sources)
+    {
+    }
 
     const TopologyIndex &index() const { return mIndex; }
     const Topology &topology() const { return mIndex.topology(); }

@@ -12,8 +12,9 @@ void checkDns(Findings &f, const Component &dns)
     const auto lbs = ofKind(f.index().targets(dns.id), K::LoadBalancer);
     if (lbs.empty()) {
         f.error("dns-no-load-balancer", dns.id,
-                "dns '" + dns.id + "' points at no load balancer; link it to one or more "
-                                   "load_balancer components");
+                "dns '" + dns.id
+                    + "' points at no load balancer; link it to one or more "
+                      "load_balancer components");
     } else if (lbs.size() == 1) {
         f.warning("dns-single-lb", dns.id,
                   "dns '" + dns.id + "' resolves to a single load balancer ('" + lbs.front()->id
@@ -32,8 +33,9 @@ void checkLoadBalancer(Findings &f, const Component &lb, bool topologyHasDns)
     const auto apps = ofKind(f.index().targets(lb.id), K::AppServer);
     if (apps.empty()) {
         f.error("lb-no-app-server", lb.id,
-                "load balancer '" + lb.id + "' forwards to no app server; link it to the app "
-                                            "servers of its region");
+                "load balancer '" + lb.id
+                    + "' forwards to no app server; link it to the app "
+                      "servers of its region");
     }
     const bool multiRegion = f.topology().regions.size() > 1;
     for (const Component *app : apps) {

@@ -20,7 +20,8 @@ void checkTrafficAndScenario(Findings &f)
     }
     if (!t.scenario)
         return;
-    const double end = t.scenario->params.number("warmup_s") + t.scenario->params.number("duration_s");
+    const double end
+        = t.scenario->params.number("warmup_s") + t.scenario->params.number("duration_s");
     for (std::size_t i = 0; i < t.scenario->failures.size(); ++i) {
         const ParamSet &p = t.scenario->failures[i].params;
         const std::string &target = p.text("target");

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/io/topologyreader.h"
 #include "core/io/diagnostic.h"
+#include "core/io/topologyreader.h"
 
 #include <QTest>
 

@@ -178,8 +178,7 @@ links:
 
     void multiRegionSurvivesTheLossOfEitherRegion()
     {
-        const LoadResult loaded =
-            loadTopologyFile(TOPOLAB_EXAMPLES "/multi-region.topolab.yaml");
+        const LoadResult loaded = loadTopologyFile(TOPOLAB_EXAMPLES "/multi-region.topolab.yaml");
         QVERIFY(loaded.ok());
         QVERIFY(findSinglePointsOfFailure(*loaded.topology).empty());
     }
@@ -222,9 +221,9 @@ links:
         std::vector<std::string> tiers;
         for (const auto &s : steps)
             tiers.push_back(s.tier);
-        QCOMPARE(tiers, (std::vector<std::string>{"storage and network", "databases", "standbys",
-                                                  "backups", "app servers", "load balancers",
-                                                  "dns"}));
+        QCOMPARE(tiers,
+                 (std::vector<std::string>{"storage and network", "databases", "standbys",
+                                           "backups", "app servers", "load balancers", "dns"}));
         QCOMPARE(steps[0].componentIds, (std::vector<std::string>{"s3", "vol-1", "vol-2"}));
         QCOMPARE(steps[1].componentIds, (std::vector<std::string>{"db-1"}));
         QCOMPARE(steps[4].componentIds, (std::vector<std::string>{"app-1", "app-2"}));
@@ -330,13 +329,13 @@ links:
         const AnalysisReport report = analyzeTopology(parseTopology(redundant));
         QVERIFY(report.bottleneck.has_value());
         QCOMPARE(report.capacity[*report.bottleneck].tier, std::string("app_server"));
-        QVERIFY(qFuzzyCompare(report.capacity[*report.bottleneck].utilization(), 400 / (8000.0 / 12)));
+        QVERIFY(
+            qFuzzyCompare(report.capacity[*report.bottleneck].utilization(), 400 / (8000.0 / 12)));
     }
 
     void geoDnsKeepsDemandInItsRegion()
     {
-        const LoadResult loaded =
-            loadTopologyFile(TOPOLAB_EXAMPLES "/multi-region.topolab.yaml");
+        const LoadResult loaded = loadTopologyFile(TOPOLAB_EXAMPLES "/multi-region.topolab.yaml");
         QVERIFY(loaded.ok());
         std::map<std::string, double> lbDemand;
         for (const auto &t : estimateCapacity(*loaded.topology)) {

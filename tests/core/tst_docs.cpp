@@ -24,14 +24,14 @@ private Q_SLOTS:
     {
         const auto check = [this](const ParamSchema &schema) {
             for (const auto &path : schema.allPaths()) {
-                const QString quoted = QLatin1Char('`') + QString::fromStdString(path)
-                                       + QLatin1Char('`');
+                const QString quoted
+                    = QLatin1Char('`') + QString::fromStdString(path) + QLatin1Char('`');
                 QVERIFY2(mText.contains(quoted), qPrintable(quoted));
             }
         };
         for (ComponentKind kind : allComponentKinds) {
-            const QString heading = QStringLiteral("### `") + QString::fromLatin1(kindName(kind).data())
-                                    + QLatin1Char('`');
+            const QString heading = QStringLiteral("### `")
+                                    + QString::fromLatin1(kindName(kind).data()) + QLatin1Char('`');
             QVERIFY2(mText.contains(heading), qPrintable(heading));
             check(componentSchema(kind));
         }
@@ -45,9 +45,10 @@ private Q_SLOTS:
     void everyValidationCodeIsDocumented()
     {
         for (const auto &rule : validationRules()) {
-            const QString quoted = QLatin1Char('`')
-                                   + QString::fromLatin1(rule.code.data(), qsizetype(rule.code.size()))
-                                   + QLatin1Char('`');
+            const QString quoted
+                = QLatin1Char('`')
+                  + QString::fromLatin1(rule.code.data(), qsizetype(rule.code.size()))
+                  + QLatin1Char('`');
             QVERIFY2(mText.contains(quoted), qPrintable(quoted));
         }
     }

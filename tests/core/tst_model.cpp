@@ -202,7 +202,8 @@ private Q_SLOTS:
         const auto backwards = checkConnection(standby, primary);
         QVERIFY(!backwards.allowed);
         QVERIFY(backwards.reason.find("from 'db-1' to 'db-2'") != std::string::npos);
-        const auto twoPrimaries = checkConnection(primary, Component::make("db-4", ComponentKind::Database));
+        const auto twoPrimaries
+            = checkConnection(primary, Component::make("db-4", ComponentKind::Database));
         QVERIFY(!twoPrimaries.allowed);
         QVERIFY(twoPrimaries.reason.find("vpn") != std::string::npos);
     }

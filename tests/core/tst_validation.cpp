@@ -145,22 +145,23 @@ private Q_SLOTS:
                                 << QString::fromLatin1(component) << isError;
         };
         row("empty", "topolab: 1\n", "empty-topology", "", false);
-        row("dns without lb", removed(removed(healthy, "  - {from: www, to: lb-1}"),
-                                      "  - {from: www, to: lb-2}"),
+        row("dns without lb",
+            removed(removed(healthy, "  - {from: www, to: lb-1}"), "  - {from: www, to: lb-2}"),
             "dns-no-load-balancer", "www", true);
         row("dns with one lb", removed(healthy, "  - {from: www, to: lb-2}"), "dns-single-lb",
             "www", false);
-        row("lbs without dns", removed(removed(removed(healthy, "  - {id: www, kind: dns}"),
-                                               "  - {from: www, to: lb-1}"),
-                                       "  - {from: www, to: lb-2}"),
+        row("lbs without dns",
+            removed(
+                removed(removed(healthy, "  - {id: www, kind: dns}"), "  - {from: www, to: lb-1}"),
+                "  - {from: www, to: lb-2}"),
             "no-entry-point", "", false);
         row("lb nobody reaches", removed(healthy, "  - {from: www, to: lb-2}"), "lb-unreachable",
             "lb-2", false);
-        row("lb without app", removed(removed(healthy, "  - {from: lb-2, to: app-1}"),
-                                      "  - {from: lb-2, to: app-2}"),
+        row("lb without app",
+            removed(removed(healthy, "  - {from: lb-2, to: app-1}"), "  - {from: lb-2, to: app-2}"),
             "lb-no-app-server", "lb-2", true);
-        row("app nobody reaches", removed(removed(healthy, "  - {from: lb-1, to: app-2}"),
-                                          "  - {from: lb-2, to: app-2}"),
+        row("app nobody reaches",
+            removed(removed(healthy, "  - {from: lb-1, to: app-2}"), "  - {from: lb-2, to: app-2}"),
             "app-unreachable", "app-2", true);
         row("lb across regions", withLinks(twoRegions, "  - {from: lb-a, to: app-b}\n"),
             "lb-cross-region", "lb-a", true);
@@ -192,8 +193,9 @@ private Q_SLOTS:
             "primary-no-backup", "db-1", false);
         row("backup copying nothing", removed(healthy, "  - {from: bk, to: vol-1}"),
             "backup-no-volume", "bk", true);
-        row("app outside every region", replaced(healthy, "{id: app-2, kind: app_server, region: r1}",
-                                                 "{id: app-2, kind: app_server}"),
+        row("app outside every region",
+            replaced(healthy, "{id: app-2, kind: app_server, region: r1}",
+                     "{id: app-2, kind: app_server}"),
             "region-missing", "app-2", true);
         row("region without its database",
             withLinks(removed(removed(removed(removed(removed(twoRegions,
@@ -208,21 +210,24 @@ private Q_SLOTS:
         row("two primaries in a region",
             withComponents(healthy, "  - {id: db-9, kind: database, region: r1}\n"),
             "region-multiple-active-databases", "db-1", true);
-        row("regions without vpn", removed(removed(twoRegions, "  - {from: db-a, to: tinc}"),
-                                           "  - {from: db-b, to: tinc}"),
+        row("regions without vpn",
+            removed(removed(twoRegions, "  - {from: db-a, to: tinc}"),
+                    "  - {from: db-b, to: tinc}"),
             "db-no-vpn", "db-a", true);
         row("vpn in one region", removed(twoRegions, "  - {from: db-b, to: tinc}"),
             "vpn-single-region", "tinc", false);
         row("static content without object storage",
             removed(removed(healthy, "  - {id: s3, kind: object_storage, region: r1}"),
-                    "  - {from: bk, to: s3}") + "traffic:\n  client_groups:\n    - {id: u, rate_rps: 10}\n",
+                    "  - {from: bk, to: s3}")
+                + "traffic:\n  client_groups:\n    - {id: u, rate_rps: 10}\n",
             "static-no-object-storage", "", false);
         row("degraded region",
             healthy + "scenario:\n  failures:\n    - {at_s: 5, target: r1, mode: degrade}\n",
             "failure-mode-invalid", "r1", true);
         row("failure after the end",
-            healthy + "scenario:\n  duration_s: 100\n  warmup_s: 10\n  failures:\n"
-                      "    - {at_s: 500, target: lb-1}\n",
+            healthy
+                + "scenario:\n  duration_s: 100\n  warmup_s: 10\n  failures:\n"
+                  "    - {at_s: 500, target: lb-1}\n",
             "failure-after-end", "lb-1", false);
     }
 
@@ -237,12 +242,14 @@ private Q_SLOTS:
         const auto findings = validateTopology(topology, &sources);
         const Diagnostic *match = nullptr;
         for (const auto &d : findings) {
-            if (QString::fromStdString(d.code) == code && QString::fromStdString(d.componentId) == component)
+            if (QString::fromStdString(d.code) == code
+                && QString::fromStdString(d.componentId) == component)
                 match = &d;
         }
         if (!match) {
             for (const auto &d : findings)
-                qWarning("found: [%s] %s: %s", d.code.c_str(), d.componentId.c_str(), d.message.c_str());
+                qWarning("found: [%s] %s: %s", d.code.c_str(), d.componentId.c_str(),
+                         d.message.c_str());
         }
         QVERIFY(match);
         QCOMPARE(match->severity == Severity::Error, isError);

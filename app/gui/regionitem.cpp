@@ -1,0 +1,112 @@
+#include "regionitem.h"
+
+#include "autolayout.h"
+
+#include <QFontMetricsF>
+#include <QGraphicsScene>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QPalette>
+#include <QStyleOptionGraphicsItem>
+
+namespace topolab::app {
+
+namespace {
+
+constexpr qreal radius = 14;
+
+// The opaque colour of `over` painted on `under`.
+QColor blend(const QColor &under, const QColor &over)
+{
+    const float a = over.alphaF();
+    return QColor::fromRgbF(under.redF() * (1 - a) + over.redF() * a,
+                            under.greenF() * (1 - a) + over.greenF() * a,
+                            under.blueF() * (1 - a) + over.blueF() * a);
+}
+
+} // namespace
+
+RegionItem::RegionItem(const core::Region &region, const QRectF &sceneRect)
+    : mId(QString::fromStdString(region.id))
+    , mLabel(QString::fromStdString(region.label))
+    , mSize(sceneRect.size())
+{
+    setPos(sceneRect.topLeft());
+    setFlag(ItemIsSelectable);
+    setZValue(0);
+    setToolTip(mLabel.isEmpty() ? mId : QStringLiteral("%1 (%2)").arg(mLabel, mId));
+}
+
+QRectF RegionItem::boundingRect() const
+{
+    return QRectF(QPointF(0, 0), mSize).adjusted(-2, -2, 2, 2);
+}
+
+// Only the header and the border: the inside belongs to the links and components drawn there,
+// whose tool tips would otherwise be hidden by the region's.
+QPainterPath RegionItem::shape() const
+{
+    const QRectF box(QPointF(0, 0), mSize);
+    QPainterPath outline;
+    outline.addRoundedRect(box, radius, radius);
+    QPainterPathStroker stroker;
+    stroker.setWidth(8);
+    QPainterPath path = stroker.createStroke(outline);
+    path.addRect(QRectF(0, 0, mSize.width(), AutoLayout::regionHeader * 0.8));
+    return path.simplified();
+}
+
+void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QPalette palette = scene() ? scene()->palette() : QPalette();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF box = QRectF(QPointF(0, 0), mSize).adjusted(0.5, 0.5, -0.5, -0.5);
+
+    QColor fill = palette.color(QPalette::Highlight);
+    fill.setAlphaF(0.06f);
+    QColor border = palette.color(QPalette::Highlight);
+    border.setAlphaF(option->state & QStyle::State_Selected ? 1.0f : 0.45f);
+    QPen pen(border, option->state & QStyle::State_Selected ? 2.5 : 1.5);
+    painter->setPen(pen);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(box, radius, radius);
+
+    QFont titleFont = scene() ? scene()->font() : QFont();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
+    QFont idFont = scene() ? scene()->font() : QFont();
+    const QFontMetricsF titleMetrics(titleFont);
+    const QFontMetricsF idMetrics(idFont);
+
+    const qreal left = AutoLayout::regionPadding;
+    // Centred in the upper part of the header, so links arriving at the first row of boxes
+    // keep their arrow heads clear of the label plate.
+    const qreal middle = AutoLayout::regionHeader * 0.42;
+    const qreal baseline = middle + (titleMetrics.ascent() - titleMetrics.descent()) / 2;
+    const qreal available = mSize.width() - 2 * left;
+    const QString title = mLabel.isEmpty() ? mId : mLabel;
+    const QString elided = titleMetrics.elidedText(title, Qt::ElideRight, available);
+    // The id is what links and scenarios name, so show it whenever the label differs from it.
+    const bool showId = !mLabel.isEmpty() && mLabel != mId && elided == title;
+    const qreal idX = left + titleMetrics.horizontalAdvance(elided) + 8;
+    const QString id
+        = showId ? idMetrics.elidedText(mId, Qt::ElideRight, available - (idX - left)) : QString();
+    const qreal textRight = showId ? idX + idMetrics.horizontalAdvance(id) : idX - 8;
+
+    const QRectF plate(left - 6, baseline - titleMetrics.ascent() - 2, textRight - left + 12,
+                       titleMetrics.ascent() + titleMetrics.descent() + 4);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(blend(palette.color(QPalette::Window), fill));
+    painter->drawRoundedRect(plate, 4, 4);
+
+    painter->setFont(titleFont);
+    painter->setPen(palette.color(QPalette::Text));
+    painter->drawText(QPointF(left, baseline), elided);
+    if (showId) {
+        painter->setFont(idFont);
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        painter->drawText(QPointF(idX, baseline), id);
+    }
+}
+
+} // namespace topolab::app

@@ -3,6 +3,7 @@
 
 #include "core/io/atomicfile.h"
 #include "core/io/dotwriter.h"
+#include "core/validation/validator.h"
 
 #include <iostream>
 
@@ -22,16 +23,21 @@ int run(const ExportOptions &options)
     core::LoadResult loaded;
     if (int code = loadOrReport(options.file, loaded); code != ExitOk)
         return code;
+    // Like analyze: the graph of a topology that breaks the rules is still useful to look at,
+    // but a script must learn that the topology is invalid.
+    const auto findings = core::validateTopology(*loaded.topology, &loaded.sources);
+    printDiagnostics(findings, options.file);
+    const int result = core::hasErrors(findings) ? ExitInvalid : ExitOk;
     const std::string text = core::writeDot(*loaded.topology);
     if (options.out == "-") {
         std::cout << text;
-        return ExitOk;
+        return result;
     }
     if (std::string problem = core::writeFileAtomically(options.out, text); !problem.empty()) {
         std::cerr << "topolab-cli export: error: " << problem << '\n';
         return ExitUnreadable;
     }
-    return ExitOk;
+    return result;
 }
 
 } // namespace
@@ -41,8 +47,8 @@ CommandRunner addExportCommand(CLI::App &app)
     auto options = std::make_shared<ExportOptions>();
     CLI::App *cmd = app.add_subcommand(
         "export", "Write the topology graph for other tools (Graphviz dot).\n"
-                  "Exit: 0 written, 1 the topology has errors, 2 unreadable file, unwritable "
-                  "output or usage.");
+                  "Exit: 0 written, 1 the topology has errors (the graph is still written),\n"
+                  "2 unreadable file, unwritable output or usage.");
     cmd->add_option("FILE", options->file, "a *.topolab.yaml file")->required();
     cmd->add_option("--format", options->format, "Output format")
         ->check(CLI::IsMember({"dot"}))

@@ -29,6 +29,17 @@ int main(int argc, char **argv)
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError &e) {
+        // CLI11 reports a mistyped command or option as "A subcommand is required"; name it.
+        const auto extra = app.remaining();
+        if (app.get_subcommands().empty() && !extra.empty() && !extra.front().empty()) {
+            const bool option = extra.front().front() == '-';
+            std::cerr << "topolab-cli: unknown " << (option ? "option" : "command") << " '"
+                      << extra.front() << "'; commands are";
+            for (auto it = runners.begin(); it != runners.end(); ++it)
+                std::cerr << (it == runners.begin() ? " " : ", ") << it->first;
+            std::cerr << "\nRun with --help for more information.\n";
+            return ExitUnreadable;
+        }
         const int code = app.exit(e); // prints help, version, or the usage error
         return code == 0 ? ExitOk : ExitUnreadable;
     }

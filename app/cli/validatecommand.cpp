@@ -16,23 +16,33 @@ struct ValidateOptions
     bool quiet = false;
 };
 
-int validateOne(const std::string &file, bool quiet)
+void printSummary(const std::string &file, const std::vector<core::Diagnostic> &findings)
 {
-    core::LoadResult loaded;
-    if (int code = loadOrReport(file, loaded); code != ExitOk)
-        return code;
-    const auto findings = core::validateTopology(*loaded.topology, &loaded.sources);
-    printDiagnostics(findings, file);
     const auto errors = std::count_if(findings.begin(), findings.end(), [](const auto &d) {
         return d.severity == core::Severity::Error;
     });
     const auto warnings = static_cast<long>(findings.size()) - errors;
-    if (!quiet) {
-        std::cout << file << ": " << (errors ? "invalid" : "valid") << " (" << errors
-                  << (errors == 1 ? " error, " : " errors, ") << warnings
-                  << (warnings == 1 ? " warning)" : " warnings)") << '\n';
+    std::cout << file << ": " << (errors ? "invalid" : "valid") << " (" << errors
+              << (errors == 1 ? " error, " : " errors, ") << warnings
+              << (warnings == 1 ? " warning)" : " warnings)") << '\n';
+}
+
+int validateOne(const std::string &file, bool quiet)
+{
+    core::LoadResult loaded;
+    if (int code = loadOrReport(file, loaded); code != ExitOk) {
+        // Every file gets its line, so a script reading stdout learns about each one.
+        if (!quiet && code == ExitUnreadable)
+            std::cout << file << ": unreadable\n";
+        else if (!quiet)
+            printSummary(file, loaded.diagnostics);
+        return code;
     }
-    return errors ? ExitInvalid : ExitOk;
+    const auto findings = core::validateTopology(*loaded.topology, &loaded.sources);
+    printDiagnostics(findings, file);
+    if (!quiet)
+        printSummary(file, findings);
+    return core::hasErrors(findings) ? ExitInvalid : ExitOk;
 }
 
 } // namespace

@@ -28,10 +28,25 @@ bool writeAll(int fd, std::string_view data)
     return true;
 }
 
+// Follows symbolic links to the file they name. Saving through a link must update that file:
+// renaming over the link would replace it with a copy and leave the real file behind.
+std::filesystem::path resolveLinks(std::filesystem::path path)
+{
+    std::error_code ec;
+    for (int hops = 0; hops < 40 && std::filesystem::is_symlink(path, ec); ++hops) {
+        const std::filesystem::path target = std::filesystem::read_symlink(path, ec);
+        if (ec)
+            break;
+        path = target.is_absolute() ? target : path.parent_path() / target;
+    }
+    return path;
+}
+
 } // namespace
 
-std::string writeFileAtomically(const std::filesystem::path &path, std::string_view contents)
+std::string writeFileAtomically(const std::filesystem::path &requested, std::string_view contents)
 {
+    const std::filesystem::path path = resolveLinks(requested);
     const std::filesystem::path directory =
         path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     std::string temp = (directory / ("." + path.filename().string() + ".XXXXXX")).string();

@@ -242,8 +242,17 @@ void ReadContext::requireParams(const ParamSchema &schema, const ParamSet &param
                                 const YamlNode &record, std::string_view what,
                                 const std::string &owner)
 {
+    const auto written = [&](const std::string &key) {
+        for (const auto &[k, v] : record.entries) {
+            if (k.isScalar() && k.scalar == key)
+                return true;
+        }
+        return false;
+    };
     for (const auto &spec : schema.params) {
-        if (spec.required && !params.isSet(spec.key)) {
+        // A key written with a bad value already has its own error; "needs 'key'" on top of it
+        // would send the reader looking for a key that is there.
+        if (spec.required && !params.isSet(spec.key) && !written(spec.key)) {
             error(record, "missing-key",
                   std::string(what) + " needs '" + spec.key + "' (" + spec.description + ")",
                   owner);

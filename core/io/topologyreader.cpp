@@ -8,10 +8,10 @@
 #include "../model/schemas.h"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 namespace topolab::core {
 
@@ -84,15 +84,21 @@ LoadResult loadTopologyFile(const std::filesystem::path &path)
                                                 {}, {}});
         return result;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
+    // Stop reading just past the limit: precheckText refuses an oversized file by its size, and
+    // a huge file or an endless device must not be pulled into memory first.
+    std::string text;
+    std::array<char, 64 * 1024> chunk{};
+    while (in && text.size() <= maxTopologyFileBytes) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    }
     if (in.bad()) {
         result.unreadable = true;
         result.diagnostics.push_back(
             Diagnostic{Severity::Error, "io", "cannot read the file", {}, {}});
         return result;
     }
-    return readTopology(buffer.str());
+    return readTopology(text);
 }
 
 void TopologyParser::parse(const YamlNode &root)
@@ -144,8 +150,8 @@ void TopologyParser::parseVersion(const YamlNode *value, const YamlNode &root)
 {
     if (!value) {
         mContext.error(root, "missing-version",
-                       "missing format version: add `topolab: " + std::to_string(currentFormatVersion)
-                           + "` as the first line");
+                       "missing format version: add `topolab: "
+                           + std::to_string(currentFormatVersion) + "` as the first line");
         return;
     }
     auto version = mContext.integer(*value, "topolab (the format version)");

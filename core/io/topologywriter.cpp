@@ -33,7 +33,11 @@ bool readsAsNonText(const std::string &s)
 
 void emitText(YAML::Emitter &out, const std::string &s)
 {
-    if (readsAsNonText(s))
+    // yaml-cpp escapes the C0 controls but writes DEL raw, which YAML does not allow in a
+    // file (and textprecheck refuses); escaping non-ASCII for this one value escapes it too.
+    if (s.find('\x7f') != std::string::npos)
+        out << YAML::EscapeNonAscii << YAML::DoubleQuoted << s;
+    else if (readsAsNonText(s))
         out << YAML::DoubleQuoted << s;
     else
         out << s;

@@ -27,6 +27,9 @@ std::string_view yamlTypeName(YamlNode::Type type)
 
 namespace {
 
+constexpr const char *aliasMessage
+    = "aliases (*name) are not supported in topology files; write the value out";
+
 // Thrown from inside the event handler to stop the parser at the first refused construct.
 struct Refusal
 {
@@ -40,10 +43,43 @@ SourceLocation toLocation(const YAML::Mark &mark)
     return {mark.line + 1, mark.column + 1};
 }
 
+// True when the quoted scalar whose opening quote is at `pos` has its closing quote. yaml-cpp
+// 0.7 accepts an unterminated quote when a newline follows it, and the scalar then silently
+// swallows the rest of the file.
+bool quoteIsClosed(std::string_view text, std::size_t pos)
+{
+    if (pos >= text.size() || (text[pos] != '"' && text[pos] != '\''))
+        return true; // a block scalar or a tagged one: nothing to check here
+    const char quote = text[pos];
+    for (std::size_t i = pos + 1; i < text.size(); ++i) {
+        if (quote == '"' && text[i] == '\\')
+            ++i;
+        else if (text[i] == quote && quote == '\'' && i + 1 < text.size() && text[i + 1] == quote)
+            ++i; // '' is an escaped quote inside single quotes
+        else if (text[i] == quote)
+            return true;
+    }
+    return false;
+}
+
 class TreeBuilder : public YAML::EventHandler
 {
 public:
+    explicit TreeBuilder(std::string_view text)
+        : mText(text)
+    {}
+
     std::optional<YamlNode> takeRoot() { return std::move(mRoot); }
+
+    // The innermost flow collection still open, for "never closed" errors at end of file.
+    std::optional<SourceLocation> openFlow(YamlNode::Type type) const
+    {
+        for (auto it = mStack.rbegin(); it != mStack.rend(); ++it) {
+            if (it->flow && it->node.type == type)
+                return it->node.location;
+        }
+        return std::nullopt;
+    }
 
     void OnDocumentStart(const YAML::Mark &) override {}
     void OnDocumentEnd() override {}
@@ -58,8 +94,7 @@ public:
 
     void OnAlias(const YAML::Mark &mark, YAML::anchor_t) override
     {
-        refuse(mark, "alias",
-               "aliases (*name) are not supported in topology files; write the value out");
+        refuse(mark, "alias", aliasMessage);
     }
 
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
@@ -67,6 +102,11 @@ public:
     {
         checkAnchor(mark, anchor);
         checkTag(mark, tag);
+        if (tag == "!" && mark.pos >= 0 && !quoteIsClosed(mText, std::size_t(mark.pos))) {
+            refuse(mark, "syntax",
+                   std::string("YAML syntax error: the quote ") + mText[std::size_t(mark.pos)]
+                       + " that opens this text is never closed");
+        }
         YamlNode node;
         node.type = YamlNode::Type::Scalar;
         node.location = toLocation(mark);
@@ -76,16 +116,16 @@ public:
     }
 
     void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override
+                         YAML::EmitterStyle::value style) override
     {
-        open(mark, tag, anchor, YamlNode::Type::Sequence);
+        open(mark, tag, anchor, YamlNode::Type::Sequence, style);
     }
     void OnSequenceEnd() override { close(); }
 
     void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override
+                    YAML::EmitterStyle::value style) override
     {
-        open(mark, tag, anchor, YamlNode::Type::Map);
+        open(mark, tag, anchor, YamlNode::Type::Map, style);
     }
     void OnMapEnd() override { close(); }
 
@@ -94,6 +134,7 @@ private:
     {
         YamlNode node;
         std::optional<YamlNode> pendingKey; // maps: the key waiting for its value
+        bool flow = false;                  // written in [ ] or { }
     };
 
     [[noreturn]] void refuse(const YAML::Mark &mark, std::string code, std::string message)
@@ -123,7 +164,7 @@ private:
     }
 
     void open(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-              YamlNode::Type type)
+              YamlNode::Type type, YAML::EmitterStyle::value style)
     {
         checkAnchor(mark, anchor);
         if (tag != "?" && tag != "!" && !tag.empty() && tag != "tag:yaml.org,2002:map"
@@ -138,6 +179,7 @@ private:
         Frame frame;
         frame.node.type = type;
         frame.node.location = toLocation(mark);
+        frame.flow = style == YAML::EmitterStyle::Flow;
         mStack.push_back(std::move(frame));
     }
 
@@ -165,11 +207,16 @@ private:
             }
             top.pendingKey = std::move(node);
         } else {
+            // A value left out (`key:` then a new line) is reported by yaml-cpp where the next
+            // token starts, often on another line; its key is where the reader should look.
+            if (node.isNull() && node.location.line > top.pendingKey->location.line)
+                node.location = top.pendingKey->location;
             top.node.entries.emplace_back(std::move(*top.pendingKey), std::move(node));
             top.pendingKey.reset();
         }
     }
 
+    std::string_view mText;
     std::vector<Frame> mStack;
     std::optional<YamlNode> mRoot;
     std::size_t mNodes = 0;
@@ -219,15 +266,37 @@ std::string syntaxMessage(const YAML::Exception &e)
     return "YAML syntax error: " + message;
 }
 
+Diagnostic syntaxError(const YAML::Exception &e, const TreeBuilder &builder)
+{
+    Diagnostic error{Severity::Error, "syntax", syntaxMessage(e), {}, toLocation(e.mark)};
+    // Anchors are refused where they are defined, so every alias yaml-cpp meets is unknown.
+    if (e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR) {
+        error.code = "alias";
+        error.message = aliasMessage;
+    }
+    // yaml-cpp notices a missing ']' or '}' only at the end of the file; the bracket that is
+    // never closed is the place to show.
+    const bool map = e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW;
+    if (map || e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW) {
+        const auto opener = builder.openFlow(map ? YamlNode::Type::Map : YamlNode::Type::Sequence);
+        if (opener && opener->known()) {
+            error.location = *opener;
+            error.message = map ? "YAML syntax error: this '{' is never closed; add a '}'"
+                                : "YAML syntax error: this '[' is never closed; add a ']'";
+        }
+    }
+    return error;
+}
+
 } // namespace
 
 YamlParseResult parseYaml(std::string_view text)
 {
     YamlParseResult result;
     std::istringstream stream{std::string(text)};
+    TreeBuilder builder(text);
     try {
         YAML::Parser parser(stream);
-        TreeBuilder builder;
         if (!parser.HandleNextDocument(builder))
             return result;
         result.root = builder.takeRoot();
@@ -238,8 +307,7 @@ YamlParseResult parseYaml(std::string_view text)
         result.error = refusal.diagnostic;
     } catch (const YAML::Exception &e) {
         result.root.reset();
-        result.error = Diagnostic{Severity::Error, "syntax", syntaxMessage(e), {},
-                                  toLocation(e.mark)};
+        result.error = syntaxError(e, builder);
     } catch (const std::exception &e) {
         result.root.reset();
         result.error = Diagnostic{Severity::Error, "syntax",

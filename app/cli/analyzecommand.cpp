@@ -67,7 +67,9 @@ CommandRunner addAnalyzeCommand(CLI::App &app)
                    "Exit: 0 analysed, 1 the topology has errors, 2 unreadable file or usage.");
     cmd->add_option("FILE", options->file, "a *.topolab.yaml file")->required();
     cmd->add_flag("--json", options->json, "Machine-readable output on stdout");
-    return [options] { return run(*options); };
+    return [options] {
+        return run(*options);
+    };
 }
 
 } // namespace topolab::cli

@@ -54,7 +54,9 @@ CommandRunner addExportCommand(CLI::App &app)
         ->check(CLI::IsMember({"dot"}))
         ->capture_default_str();
     cmd->add_option("--out", options->out, "Output path, or - for stdout")->required();
-    return [options] { return run(*options); };
+    return [options] {
+        return run(*options);
+    };
 }
 
 } // namespace topolab::cli

@@ -1,6 +1,6 @@
 // topolab-cli: the headless face of Topolab, for scripts, CI and servers without a desktop.
-#include "commands.h"
 #include "clicommon.h"
+#include "commands.h"
 
 #include <topolab/version.h>
 

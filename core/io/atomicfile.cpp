@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <fstream>
+#include <string>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,20 +44,35 @@ std::filesystem::path resolveLinks(std::filesystem::path path)
     return path;
 }
 
+// The process umask, read without changing it (umask(2) can only be read by setting it, which
+// would race with other threads creating files).
+mode_t processUmask()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("Umask:", 0) == 0)
+            return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
+    }
+    return 022;
+}
+
 } // namespace
 
 std::string writeFileAtomically(const std::filesystem::path &requested, std::string_view contents)
 {
     const std::filesystem::path path = resolveLinks(requested);
-    const std::filesystem::path directory =
-        path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    const std::filesystem::path directory
+        = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     std::string temp = (directory / ("." + path.filename().string() + ".XXXXXX")).string();
     const int fd = ::mkstemp(temp.data());
     if (fd < 0)
         return failure(path, "cannot create a temporary file in " + directory.string(), errno);
 
-    mode_t mode = 0644;
-    struct stat existing {};
+    mode_t mode = 0666 & ~processUmask();
+    struct stat existing
+    {
+    };
     if (::stat(path.c_str(), &existing) == 0)
         mode = existing.st_mode & 07777;
 

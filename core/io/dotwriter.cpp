@@ -99,7 +99,8 @@ std::string writeDot(const Topology &topology)
     }
     for (std::size_t i = 0; i < topology.links.size(); ++i) {
         const Link &l = topology.links[i];
-        out << "  " << quoted(l.from) << " -> " << quoted(l.to) << " [" << edgeStyle(index.linkKind(i))
+        out << "  " << quoted(l.from) << " -> " << quoted(l.to) << " ["
+            << edgeStyle(index.linkKind(i))
             << ", tooltip=" << quoted(linkKindName(index.linkKind(i))) << "];\n";
     }
     out << "}\n";

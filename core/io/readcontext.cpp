@@ -13,8 +13,8 @@ namespace {
 std::string describe(const YamlNode &node)
 {
     if (node.isScalar()) {
-        std::string shown = node.scalar.size() > 40 ? node.scalar.substr(0, 40) + "..."
-                                                    : node.scalar;
+        std::string shown
+            = node.scalar.size() > 40 ? node.scalar.substr(0, 40) + "..." : node.scalar;
         return "'" + shown + "'";
     }
     return std::string(yamlTypeName(node.type));
@@ -47,8 +47,11 @@ void ReadContext::error(SourceLocation at, std::string code, std::string message
     mDiagnostics.push_back(Diagnostic{Severity::Error, std::move(code), std::move(message),
                                       std::move(componentId), at});
     if (full()) {
-        mDiagnostics.push_back(Diagnostic{Severity::Error, "too-many-errors",
-                                          "too many errors; fix these and load again", {}, at});
+        mDiagnostics.push_back(Diagnostic{Severity::Error,
+                                          "too-many-errors",
+                                          "too many errors; fix these and load again",
+                                          {},
+                                          at});
     }
 }
 
@@ -146,8 +149,8 @@ std::optional<double> ReadContext::number(const YamlNode &node, std::string_view
         if (ec == std::errc() && ptr == last && std::isfinite(v))
             return v;
         if (ec == std::errc::result_out_of_range || (ec == std::errc() && !std::isfinite(v))) {
-            error(node, "out-of-range", std::string(key) + " must be a finite number, got "
-                                            + describe(node));
+            error(node, "out-of-range",
+                  std::string(key) + " must be a finite number, got " + describe(node));
             return std::nullopt;
         }
     }
@@ -209,8 +212,8 @@ void ReadContext::readParam(const ParamSpec &spec, const YamlNode &value, ParamS
     if (!value.isNull() && !value.isMap()) {
         std::string example;
         for (const auto &m : spec.members)
-            example += (example.empty() ? "" : ", ") + m.key + ": "
-                       + formatParamValue(m.defaultValue);
+            example
+                += (example.empty() ? "" : ", ") + m.key + ": " + formatParamValue(m.defaultValue);
         error(value, "wrong-type",
               spec.key + " must be a map such as {" + example + "}, got " + describe(value), owner);
         return;

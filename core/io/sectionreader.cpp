@@ -188,8 +188,9 @@ void TopologyParser::parseDeployHost(const YamlNode &node)
             mContext.readParam(*spec, *value, host.params, host.component);
         } else if (looksLikeSecret(key)) {
             mContext.error(*keyNode, "secret-in-file",
-                           "'" + key + "': secrets never go in a topology file; use key_file or "
-                                       "the SSH agent");
+                           "'" + key
+                               + "': secrets never go in a topology file; use key_file or "
+                                 "the SSH agent");
         } else {
             mContext.unknownKey(key, *keyNode, keysOf(deployHostSchema(), {"component"}),
                                 "a deploy host");
@@ -197,8 +198,7 @@ void TopologyParser::parseDeployHost(const YamlNode &node)
     }
     if (!componentWritten)
         mContext.error(node, "missing-key", "a deploy host needs a 'component'");
-    mContext.requireParams(deployHostSchema(), host.params, node, "a deploy host",
-                           host.component);
+    mContext.requireParams(deployHostSchema(), host.params, node, "a deploy host", host.component);
     mTopology.deployHosts.push_back(std::move(host));
 }
 
@@ -224,10 +224,9 @@ void TopologyParser::parseLayout(const YamlNode &node)
                 continue;
             const bool isSize = key == "width" || key == "height";
             if (std::abs(*number) > limit || (isSize && *number < 0)) {
-                mContext.error(*v, "out-of-range",
-                               key + " must be " + (isSize ? "between 0" : "between -1e7")
-                                   + " and 1e7",
-                               id);
+                mContext.error(
+                    *v, "out-of-range",
+                    key + " must be " + (isSize ? "between 0" : "between -1e7") + " and 1e7", id);
                 continue;
             }
             *field = *number;

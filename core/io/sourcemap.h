@@ -14,7 +14,7 @@ namespace topolab::core {
 struct SourceMap
 {
     std::map<std::string, SourceLocation, std::less<>> elements; // component and region ids
-    std::vector<SourceLocation> links;                            // index = Topology::links
+    std::vector<SourceLocation> links;                           // index = Topology::links
     std::map<std::string, SourceLocation, std::less<>> clientGroups;
     std::vector<SourceLocation> failures; // index = Scenario::failures
     SourceLocation traffic;

@@ -12,7 +12,9 @@ Diagnostic error(std::string code, std::string message, int line, int column)
 // Length of the UTF-8 sequence starting at text[i], or 0 when it is malformed.
 std::size_t utf8SequenceLength(std::string_view text, std::size_t i)
 {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const auto byte = [&](std::size_t k) {
+        return static_cast<unsigned char>(text[k]);
+    };
     const unsigned char lead = byte(i);
     std::size_t length = 0;
     unsigned minimum = 0;

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "../model/topology.h"
 #include "readcontext.h"
 #include "sourcemap.h"
-#include "../model/topology.h"
+
+#include <map>
+#include <unordered_map>
 
 namespace topolab::core {
 
@@ -12,7 +15,10 @@ namespace topolab::core {
 class TopologyParser
 {
 public:
-    explicit TopologyParser(ReadContext &context) : mContext(context) {}
+    explicit TopologyParser(ReadContext &context)
+        : mContext(context)
+    {
+    }
 
     void parse(const YamlNode &root);
     Topology &topology() { return mTopology; }
@@ -34,8 +40,10 @@ private:
     void parseDeployHost(const YamlNode &node);
     void parseLayout(const YamlNode &node);
 
-    // Registers a new component or region id; refuses invalid and duplicate ids.
-    bool claimId(const std::string &id, const YamlNode &at);
+    // Registers the id of a new component or region written in `record`; refuses invalid and
+    // duplicate ids, reported at the id itself.
+    bool claimId(const std::string &id, const YamlNode &record, const YamlNode &idNode);
+    const Component *findComponent(const std::string &id) const;
     // Checks that `id` names a component (or, when allowed, a region).
     bool checkReference(const std::string &id, const YamlNode &at, std::string_view role,
                         bool regionsAllowed);
@@ -45,6 +53,9 @@ private:
     ReadContext &mContext;
     Topology mTopology;
     SourceMap mSources;
+    // Lookups that keep reading linear in the size of the file.
+    std::unordered_map<std::string, std::size_t> mComponentIndex;
+    std::map<std::pair<std::string, std::string>, SourceLocation> mLinkEnds; // unordered pair
 };
 
 } // namespace topolab::core

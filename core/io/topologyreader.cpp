@@ -1,11 +1,11 @@
 #include "topologyreader.h"
 
-#include "closestmatch.h"
-#include "textprecheck.h"
-#include "topologyparser.h"
 #include "../model/connectionrules.h"
 #include "../model/identifier.h"
 #include "../model/schemas.h"
+#include "closestmatch.h"
+#include "textprecheck.h"
+#include "topologyparser.h"
 
 #include <algorithm>
 #include <array>
@@ -43,9 +43,12 @@ LoadResult readTopology(std::string_view text)
         return result;
     }
     if (!parsed.root || parsed.root->isNull()) {
-        result.diagnostics.push_back(Diagnostic{
-            Severity::Error, "empty-file",
-            "the file is empty; a topology file starts with `topolab: 1`", {}, {1, 1}});
+        result.diagnostics.push_back(
+            Diagnostic{Severity::Error,
+                       "empty-file",
+                       "the file is empty; a topology file starts with `topolab: 1`",
+                       {},
+                       {1, 1}});
         return result;
     }
     ReadContext context;
@@ -72,16 +75,15 @@ LoadResult loadTopologyFile(const std::filesystem::path &path)
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
         result.unreadable = true;
-        result.diagnostics.push_back(Diagnostic{Severity::Error, "io",
-                                                "is a directory, not a topology file", {}, {}});
+        result.diagnostics.push_back(
+            Diagnostic{Severity::Error, "io", "is a directory, not a topology file", {}, {}});
         return result;
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         result.unreadable = true;
-        result.diagnostics.push_back(Diagnostic{Severity::Error, "io",
-                                                std::string("cannot open: ") + std::strerror(errno),
-                                                {}, {}});
+        result.diagnostics.push_back(Diagnostic{
+            Severity::Error, "io", std::string("cannot open: ") + std::strerror(errno), {}, {}});
         return result;
     }
     // Stop reading just past the limit: precheckText refuses an oversized file by its size, and
@@ -169,10 +171,10 @@ void TopologyParser::parseVersion(const YamlNode *value, const YamlNode &root)
     }
 }
 
-bool TopologyParser::claimId(const std::string &id, const YamlNode &at)
+bool TopologyParser::claimId(const std::string &id, const YamlNode &record, const YamlNode &idNode)
 {
     if (!isValidId(id)) {
-        mContext.error(at, "invalid-id",
+        mContext.error(idNode, "invalid-id",
                        "invalid id '" + id.substr(0, 80)
                            + "': use letters, digits, '.', '_' and '-', starting with a letter or "
                              "digit, at most "
@@ -180,15 +182,21 @@ bool TopologyParser::claimId(const std::string &id, const YamlNode &at)
         return false;
     }
     if (auto it = mSources.elements.find(id); it != mSources.elements.end()) {
-        mContext.error(at, "duplicate-id",
+        mContext.error(idNode, "duplicate-id",
                        "duplicate id '" + id + "' (first defined at "
                            + std::to_string(it->second.line) + ":"
                            + std::to_string(it->second.column) + ")",
                        id);
         return false;
     }
-    mSources.elements.emplace(id, at.location);
+    mSources.elements.emplace(id, record.location);
     return true;
+}
+
+const Component *TopologyParser::findComponent(const std::string &id) const
+{
+    auto it = mComponentIndex.find(id);
+    return it == mComponentIndex.end() ? nullptr : &mTopology.components[it->second];
 }
 
 std::vector<std::string> TopologyParser::componentIds() const
@@ -210,7 +218,7 @@ std::vector<std::string> TopologyParser::regionIds() const
 bool TopologyParser::checkReference(const std::string &id, const YamlNode &at,
                                     std::string_view role, bool regionsAllowed)
 {
-    if (mTopology.component(id) || (regionsAllowed && mTopology.region(id)))
+    if (findComponent(id) || (regionsAllowed && mTopology.region(id)))
         return true;
     std::vector<std::string> candidates = componentIds();
     if (regionsAllowed) {
@@ -237,7 +245,7 @@ void TopologyParser::parseRegions(const YamlNode &node)
         for (const auto &[key, keyNode, value] : entries) {
             if (key == "id") {
                 idWritten = true;
-                if (auto id = mContext.id(*value, "id"); id && claimId(*id, *item)) {
+                if (auto id = mContext.id(*value, "id"); id && claimId(*id, *item, *value)) {
                     region.id = *id;
                     hasId = true;
                 }
@@ -278,7 +286,7 @@ void TopologyParser::parseComponent(const YamlNode &node)
         return;
     }
     auto id = mContext.id(*idNode, "id");
-    if (!id || !claimId(*id, node))
+    if (!id || !claimId(*id, node, *idNode))
         return;
     if (!kindNode) {
         mContext.error(node, "missing-key", "component '" + *id + "' needs a 'kind'", *id);
@@ -292,8 +300,11 @@ void TopologyParser::parseComponent(const YamlNode &node)
         return;
     auto kind = parseKind(*kindText);
     if (!kind) {
-        std::string message = "unknown kind '" + *kindText + "'";
-        if (auto guess = closestMatch(*kindText, kinds))
+        std::string message = kindText->empty() ? std::string("'kind' is empty")
+                                                : "unknown kind '" + *kindText + "'";
+        if (kindText->empty())
+            message += "; kinds are " + joinWords(kinds);
+        else if (auto guess = closestMatch(*kindText, kinds))
             message += "; did you mean '" + *guess + "'?";
         else
             message += "; kinds are " + joinWords(kinds);
@@ -350,6 +361,7 @@ void TopologyParser::parseComponent(const YamlNode &node)
             }
         }
     }
+    mComponentIndex.emplace(component.id, mTopology.components.size());
     mTopology.components.push_back(std::move(component));
 }
 
@@ -392,12 +404,22 @@ void TopologyParser::parseLink(const YamlNode &node, std::size_t)
                        *from);
         return;
     }
-    const ConnectionVerdict verdict = checkNewLink(mTopology, *from, *to);
+    const auto ends = std::minmax(*from, *to);
+    if (auto it = mLinkEnds.find({ends.first, ends.second}); it != mLinkEnds.end()) {
+        mContext.error(node, "duplicate-link",
+                       "'" + *from + "' and '" + *to + "' are already linked (at "
+                           + std::to_string(it->second.line) + ":"
+                           + std::to_string(it->second.column) + "); remove one of the links",
+                       *from);
+        return;
+    }
+    const ConnectionVerdict verdict = checkConnection(*findComponent(*from), *findComponent(*to));
     if (!verdict.allowed) {
         mContext.error(node, "link-not-allowed",
                        "link " + *from + " -> " + *to + ": " + verdict.reason, *from);
         return;
     }
+    mLinkEnds.emplace(std::pair(ends.first, ends.second), node.location);
     mTopology.links.push_back(Link{*from, *to});
     mSources.links.push_back(node.location);
 }

@@ -1,7 +1,7 @@
 #include "topologywriter.h"
 
-#include "atomicfile.h"
 #include "../model/schemas.h"
+#include "atomicfile.h"
 
 #include <yaml-cpp/emitter.h>
 
@@ -17,10 +17,10 @@ bool readsAsNonText(const std::string &s)
 {
     if (s.empty())
         return true;
-    constexpr std::array specials = {"~",   "null", "Null", "NULL", "true",  "True", "TRUE",
-                                     "false", "False", "FALSE", "yes", "Yes", "YES", "no",
-                                     "No",  "NO",   "on",   "On",   "ON",    "off",  "Off",
-                                     "OFF", "y",    "Y",    "n",    "N"};
+    constexpr std::array specials
+        = {"~",     "null", "Null", "NULL", "true", "True", "TRUE", "false", "False",
+           "FALSE", "yes",  "Yes",  "YES",  "no",   "No",   "NO",   "on",    "On",
+           "ON",    "off",  "Off",  "OFF",  "y",    "Y",    "n",    "N"};
     for (const char *word : specials) {
         if (s == word)
             return true;
@@ -61,7 +61,8 @@ void emitParams(YAML::Emitter &out, const ParamSet &params)
     for (const auto &spec : params.schema().params) {
         if (spec.type != ParamType::Group) {
             if (params.isSet(spec.key))
-                out << YAML::Key << spec.key << YAML::Value, emitValue(out, spec, params.value(spec.key));
+                out << YAML::Key << spec.key << YAML::Value,
+                    emitValue(out, spec, params.value(spec.key));
             continue;
         }
         bool any = params.schema().find(spec.key)->optionalGroup && params.groupEnabled(spec.key);

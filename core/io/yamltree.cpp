@@ -67,7 +67,8 @@ class TreeBuilder : public YAML::EventHandler
 public:
     explicit TreeBuilder(std::string_view text)
         : mText(text)
-    {}
+    {
+    }
 
     std::optional<YamlNode> takeRoot() { return std::move(mRoot); }
 
@@ -139,8 +140,8 @@ private:
 
     [[noreturn]] void refuse(const YAML::Mark &mark, std::string code, std::string message)
     {
-        throw Refusal{Diagnostic{Severity::Error, std::move(code), std::move(message), {},
-                                 toLocation(mark)}};
+        throw Refusal{
+            Diagnostic{Severity::Error, std::move(code), std::move(message), {}, toLocation(mark)}};
     }
 
     void checkAnchor(const YAML::Mark &mark, YAML::anchor_t anchor)
@@ -202,8 +203,11 @@ private:
             top.node.items.push_back(std::move(node));
         } else if (!top.pendingKey) {
             if (node.type != YamlNode::Type::Scalar && node.type != YamlNode::Type::Null) {
-                throw Refusal{Diagnostic{Severity::Error, "complex-key",
-                                         "map keys must be plain words", {}, node.location}};
+                throw Refusal{Diagnostic{Severity::Error,
+                                         "complex-key",
+                                         "map keys must be plain words",
+                                         {},
+                                         node.location}};
             }
             top.pendingKey = std::move(node);
         } else {
@@ -251,10 +255,12 @@ public:
 private:
     [[noreturn]] void stop(const YAML::Mark &mark)
     {
-        throw Refusal{Diagnostic{Severity::Error, "multiple-documents",
+        throw Refusal{Diagnostic{Severity::Error,
+                                 "multiple-documents",
                                  "a topology file holds one YAML document; remove the second "
                                  "(after ---)",
-                                 {}, toLocation(mark)}};
+                                 {},
+                                 toLocation(mark)}};
     }
 };
 
@@ -310,8 +316,11 @@ YamlParseResult parseYaml(std::string_view text)
         result.error = syntaxError(e, builder);
     } catch (const std::exception &e) {
         result.root.reset();
-        result.error = Diagnostic{Severity::Error, "syntax",
-                                  std::string("could not parse the file: ") + e.what(), {}, {1, 1}};
+        result.error = Diagnostic{Severity::Error,
+                                  "syntax",
+                                  std::string("could not parse the file: ") + e.what(),
+                                  {},
+                                  {1, 1}};
     }
     return result;
 }

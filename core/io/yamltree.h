@@ -20,9 +20,9 @@ struct YamlNode
     Type type = Type::Null;
     SourceLocation location;
     std::string scalar;
-    bool plain = true; // a scalar written without quotes
-    std::vector<YamlNode> items;                          // Sequence
-    std::vector<std::pair<YamlNode, YamlNode>> entries;   // Map, in file order
+    bool plain = true;                                  // a scalar written without quotes
+    std::vector<YamlNode> items;                        // Sequence
+    std::vector<std::pair<YamlNode, YamlNode>> entries; // Map, in file order
 
     bool isScalar() const { return type == Type::Scalar; }
     bool isMap() const { return type == Type::Map; }

@@ -17,9 +17,12 @@ inline constexpr SimTime millisecond = 1'000'000;
 inline constexpr SimTime second = 1'000'000'000;
 inline constexpr SimTime simTimeMax = std::numeric_limits<SimTime>::max();
 
-// Rounds to the nearest nanosecond and saturates instead of overflowing.
+// Rounds to the nearest nanosecond and saturates instead of overflowing. NaN has no place in
+// a schedule and maps to simTimeMax: "never".
 inline SimTime fromSeconds(double seconds)
 {
+    if (std::isnan(seconds))
+        return simTimeMax;
     const double ns = std::round(seconds * 1e9);
     if (!(ns < 9.2e18))
         return simTimeMax;

@@ -248,17 +248,17 @@ void TestYamlErrors::firstDiagnostic_data()
 
     // Ids
     row("duplicate component id",
-        "topolab: 1\ncomponents:\n  - {id: a, kind: dns}\n  - {id: a, kind: dns}\n", 4, 5,
+        "topolab: 1\ncomponents:\n  - {id: a, kind: dns}\n  - {id: a, kind: dns}\n", 4, 10,
         "duplicate-id", "duplicate id 'a' (first defined at 3:5)");
     row("component id of a region",
-        "topolab: 1\nregions: [{id: a}]\ncomponents:\n  - {id: a, kind: dns}\n", 4, 5,
+        "topolab: 1\nregions: [{id: a}]\ncomponents:\n  - {id: a, kind: dns}\n", 4, 10,
         "duplicate-id", "duplicate id 'a' (first defined at 2:11)");
-    row("id with a space", "topolab: 1\ncomponents:\n  - {id: \"a b\", kind: dns}\n", 3, 5,
+    row("id with a space", "topolab: 1\ncomponents:\n  - {id: \"a b\", kind: dns}\n", 3, 10,
         "invalid-id", "invalid id 'a b': use letters, digits");
-    row("id with a slash", "topolab: 1\nregions:\n  - id: ../etc\n", 3, 5, "invalid-id",
+    row("id with a slash", "topolab: 1\nregions:\n  - id: ../etc\n", 3, 9, "invalid-id",
         "invalid id '../etc'");
     row("id too long",
-        "topolab: 1\ncomponents:\n  - {id: " + QByteArray(65, 'x') + ", kind: dns}\n", 3, 5,
+        "topolab: 1\ncomponents:\n  - {id: " + QByteArray(65, 'x') + ", kind: dns}\n", 3, 10,
         "invalid-id", "at most 64 characters");
     row("id missing", "topolab: 1\ncomponents:\n  - {kind: dns}\n", 3, 5, "missing-key",
         "a component needs an 'id'");
@@ -286,7 +286,11 @@ void TestYamlErrors::firstDiagnostic_data()
     row("self link", linked + "  - {from: lb, to: lb}\n", 8, 5, "self-link",
         "'lb' is linked to itself");
     row("duplicate link", linked + "  - {from: www, to: lb}\n  - {from: www, to: lb}\n", 9, 5,
-        "link-not-allowed", "'www' and 'lb' are already connected");
+        "duplicate-link", "'www' and 'lb' are already linked (at 8:5)");
+    row("duplicate link reversed", linked + "  - {from: lb, to: app}\n  - {from: app, to: lb}\n",
+        9, 5, "duplicate-link", "'app' and 'lb' are already linked (at 8:5)");
+    row("empty kind", "topolab: 1\ncomponents:\n  - {id: a, kind: \"\"}\n", 3, 19,
+        "unknown-kind", "'kind' is empty; kinds are dns, load_balancer");
     row("refused link", linked + "  - {from: www, to: app}\n", 8, 5, "link-not-allowed",
         "link www -> app: DNS points clients at load balancers");
     row("link without to", linked + "  - {from: www}\n", 8, 5, "missing-key", "a link needs 'to'");

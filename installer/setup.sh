@@ -11,6 +11,7 @@ packages=(
     qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev
     libboost-graph-dev libssh-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
     libbenchmark-dev fonts-dejavu-core
+    graphviz python3 python3-yaml
 )
 
 missing_packages() {

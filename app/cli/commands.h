@@ -12,5 +12,6 @@ using CommandRunner = std::function<int()>;
 CommandRunner addValidateCommand(CLI::App &app);
 CommandRunner addAnalyzeCommand(CLI::App &app);
 CommandRunner addExportCommand(CLI::App &app);
+CommandRunner addFormatCommand(CLI::App &app);
 
 } // namespace topolab::cli

@@ -20,6 +20,7 @@ int main(int argc, char **argv)
         {"validate", addValidateCommand(app)},
         {"analyze", addAnalyzeCommand(app)},
         {"export", addExportCommand(app)},
+        {"format", addFormatCommand(app)},
     };
     for (CLI::App *sub : app.get_subcommands({})) {
         sub->set_version_flag("--version", std::string("topolab-cli ") + topolab::versionString);

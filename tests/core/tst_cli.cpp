@@ -117,6 +117,7 @@ private Q_SLOTS:
     void exportDotToFile();
     void exportDotToStdout();
     void exportRefusals();
+    void formatCanonicalForm();
 };
 
 void TestCli::versionAndHelp_data()
@@ -131,7 +132,7 @@ void TestCli::versionAndHelp_data()
                                               R"(analyze(.|\n)*export)");
     QTest::newRow("-h") << QStringList{QStringLiteral("-h")}
                         << QStringLiteral("Usage: topolab-cli");
-    for (const char *command : {"validate", "analyze", "export"}) {
+    for (const char *command : {"validate", "analyze", "export", "format"}) {
         const QString name = QString::fromLatin1(command);
         QTest::newRow(qPrintable(name + QStringLiteral(" --version")))
             << QStringList{name, QStringLiteral("--version")} << version;
@@ -309,7 +310,7 @@ void TestCli::usageErrors_data()
     QTest::newRow("no arguments") << QStringList{} << QStringLiteral("subcommand is required");
     QTest::newRow("unknown command")
         << QStringList{QStringLiteral("frobnicate"), file}
-        << QStringLiteral("unknown command 'frobnicate'; commands are analyze, export, validate");
+        << QStringLiteral("unknown command 'frobnicate'; commands are analyze, export, format, validate");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
                                     << QStringLiteral("unknown option '--frobnicate'");
     QTest::newRow("unknown validate option")
@@ -545,6 +546,47 @@ void TestCli::exportRefusals()
                       unwritable});
     QVERIFY2(nowhere.exitCode == 2, qPrintable(describe(nowhereArguments, nowhere)));
     QVERIFY2(nowhere.err.contains(unwritable), qPrintable(nowhere.err));
+}
+
+void TestCli::formatCanonicalForm()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("messy.topolab.yaml"));
+    const QByteArray messy = "topolab: 1\nlinks:\n  - from: www\n    to: lb\n"
+                             "components:\n  - kind: dns\n    id: www\n"
+                             "  - {id: lb, kind: load_balancer, retries: 3}\n";
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(messy);
+    }
+    const auto contents = [&path] {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+
+    RUN_CLI(check, {QStringLiteral("format"), QStringLiteral("--check"), path});
+    QVERIFY2(check.exitCode == 1, qPrintable(describe(checkArguments, check)));
+    QCOMPARE(contents(), messy); // --check changes nothing
+
+    RUN_CLI(print, {QStringLiteral("format"), QStringLiteral("--stdout"), path});
+    QCOMPARE(print.exitCode, 0);
+    QCOMPARE(contents(), messy);
+    QVERIFY(print.out.startsWith(QStringLiteral("topolab: 1\ncomponents:\n  - {id: www, kind: dns}")));
+
+    RUN_CLI(write, {QStringLiteral("format"), path});
+    QCOMPARE(write.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(contents()), print.out);
+    RUN_CLI(again, {QStringLiteral("format"), QStringLiteral("--check"), path});
+    QVERIFY2(again.exitCode == 0, qPrintable(describe(againArguments, again)));
+
+    for (const char *name : {"single-region", "multi-region"}) {
+        RUN_CLI(example, {QStringLiteral("format"), QStringLiteral("--check"), example(name)});
+        QVERIFY2(example.exitCode == 0, qPrintable(describe(exampleArguments, example)));
+    }
+    RUN_CLI(broken, {QStringLiteral("format"), data("syntax-error")});
+    QCOMPARE(broken.exitCode, 1);
 }
 
 QTEST_MAIN(TestCli)

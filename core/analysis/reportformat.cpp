@@ -25,6 +25,8 @@ std::string rate(double rps)
 {
     if (!std::isfinite(rps))
         return "unlimited";
+    if (rps == 0)
+        return "0 req/s";
     char buf[64];
     std::snprintf(buf, sizeof buf, rps >= 100 ? "%.0f req/s" : "%.1f req/s", rps);
     return buf;
@@ -95,6 +97,8 @@ void writeDeployOrder(std::ostringstream &out, const AnalysisReport &r)
 void writeCapacity(std::ostringstream &out, const AnalysisReport &r)
 {
     out << "\nCapacity estimate (offered " << rate(r.offeredRps);
+    if (r.offeredRps == 0)
+        out << ": no client groups in the traffic section";
     if (r.staticRps > 0)
         out << ", of which " << rate(r.staticRps) << " static from object storage";
     out << ")\n";

@@ -30,7 +30,7 @@ private:
     void parseComponents(const YamlNode &node);
     void parseComponent(const YamlNode &node);
     void parseLinks(const YamlNode &node);
-    void parseLink(const YamlNode &node, std::size_t index);
+    void parseLink(const YamlNode &node);
     void parseTraffic(const YamlNode &node);
     void parseClientGroup(const YamlNode &node);
     void parseScenario(const YamlNode &node);

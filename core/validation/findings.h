@@ -27,7 +27,7 @@ public:
     void add(Severity severity, std::string code, const std::string &componentId,
              std::string message, SourceLocation at = {});
     SourceLocation failureLocation(std::size_t index) const;
-    SourceLocation trafficLocation() const;
+    SourceLocation clientGroupLocation(const std::string &id) const;
 
     std::vector<Diagnostic> take() { return std::move(mDiagnostics); }
 

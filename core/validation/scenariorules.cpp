@@ -13,7 +13,7 @@ void checkTrafficAndScenario(Findings &f)
                       "client group '" + g.id + "' requests static content (static_fraction "
                           + formatParamValue(g.params.value("static_fraction"))
                           + ") but there is no object storage; add one or set static_fraction: 0",
-                      f.trafficLocation());
+                      f.clientGroupLocation(g.id));
                 break;
             }
         }

@@ -36,9 +36,12 @@ SourceLocation Findings::failureLocation(std::size_t index) const
     return mSources->failures[index];
 }
 
-SourceLocation Findings::trafficLocation() const
+SourceLocation Findings::clientGroupLocation(const std::string &id) const
 {
-    return mSources ? mSources->traffic : SourceLocation{};
+    if (!mSources)
+        return {};
+    auto it = mSources->clientGroups.find(id);
+    return it == mSources->clientGroups.end() ? mSources->traffic : it->second;
 }
 
 std::vector<Diagnostic> validateTopology(const Topology &topology, const SourceMap *sources)

@@ -215,7 +215,7 @@ private:
             // token starts, often on another line; its key is where the reader should look.
             if (node.isNull() && node.location.line > top.pendingKey->location.line)
                 node.location = top.pendingKey->location;
-            top.node.entries.emplace_back(std::move(*top.pendingKey), std::move(node));
+            top.node.entries.push_back(YamlEntry{std::move(*top.pendingKey), std::move(node)});
             top.pendingKey.reset();
         }
     }

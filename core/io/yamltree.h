@@ -10,6 +10,8 @@
 
 namespace topolab::core {
 
+struct YamlEntry;
+
 // A YAML document as a plain tree with the position of every node. Built from yaml-cpp's
 // parser events rather than YAML::Node so that anchors, aliases, tags and excessive nesting are
 // refused as they are met: a hostile file cannot make us expand an alias bomb or recurse deeply.
@@ -22,12 +24,20 @@ struct YamlNode
     std::string scalar;
     bool plain = true;                                  // a scalar written without quotes
     std::vector<YamlNode> items;                        // Sequence
-    std::vector<std::pair<YamlNode, YamlNode>> entries; // Map, in file order
+    std::vector<YamlEntry> entries; // Map, in file order
 
     bool isScalar() const { return type == Type::Scalar; }
     bool isMap() const { return type == Type::Map; }
     bool isSequence() const { return type == Type::Sequence; }
     bool isNull() const { return type == Type::Null; }
+};
+
+// One key and its value in a map. A struct rather than std::pair: a pair of a type that is
+// still being defined is not allowed (clang refuses it).
+struct YamlEntry
+{
+    YamlNode first;  // the key
+    YamlNode second; // the value
 };
 
 std::string_view yamlTypeName(YamlNode::Type type);

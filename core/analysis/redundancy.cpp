@@ -40,7 +40,12 @@ std::vector<TierRedundancy> tierRedundancy(const Topology &topology)
             }
             break;
         case ComponentKind::ObjectStorage:
-            add(c, 4, "object_storage");
+            // Storage that serves static content and storage that only keeps backups do not
+            // stand in for each other.
+            if (!ofKind(index.sources(c.id), ComponentKind::AppServer).empty())
+                add(c, 4, "object_storage");
+            else
+                add(c, 5, "backup storage");
             break;
         default:
             break;

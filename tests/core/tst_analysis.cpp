@@ -193,8 +193,23 @@ links:
         QCOMPARE(count["r1/load_balancer"], 2u);
         QCOMPARE(count["r1/app_server"], 2u);
         QCOMPARE(count["r1/database db-1"], 2u); // primary and standby
-        QCOMPARE(count["r1/object_storage"], 1u);
+        QCOMPARE(count["r1/backup storage"], 1u); // s3 keeps backups and serves no app server
         QCOMPARE(tiers.size(), 5u);
+    }
+
+    void staticAndBackupStorageAreSeparateTiers()
+    {
+        const LoadResult loaded =
+            loadTopologyFile(TOPOLAB_EXAMPLES "/multi-region.topolab.yaml");
+        QVERIFY(loaded.ok());
+        std::map<std::string, std::vector<std::string>> members;
+        for (const auto &t : tierRedundancy(*loaded.topology))
+            members[t.region + "/" + t.tier] = t.members;
+        QCOMPARE(members["/object_storage"], std::vector<std::string>{"static"});
+        QCOMPARE(members["/backup storage"], std::vector<std::string>{"offsite"});
+        QCOMPARE(members["ams3/database db-ams"], std::vector<std::string>{"db-ams"});
+        QCOMPARE(members["nyc3/database db-nyc"],
+                 (std::vector<std::string>{"db-nyc", "db-nyc-standby"}));
     }
 
     void databasesReachedFromDns()

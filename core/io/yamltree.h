@@ -22,8 +22,8 @@ struct YamlNode
     Type type = Type::Null;
     SourceLocation location;
     std::string scalar;
-    bool plain = true;                                  // a scalar written without quotes
-    std::vector<YamlNode> items;                        // Sequence
+    bool plain = true;              // a scalar written without quotes
+    std::vector<YamlNode> items;    // Sequence
     std::vector<YamlEntry> entries; // Map, in file order
 
     bool isScalar() const { return type == Type::Scalar; }

@@ -37,15 +37,14 @@ std::string multiRegionYaml(int regions, int apps)
         c += "  - {id: vs-" + n + ", kind: volume, region: r" + n + "}\n";
         c += "  - {id: bk-" + n + ", kind: backup}\n";
         l += "  - {from: db-" + n + ", to: dbs-" + n + "}\n  - {from: db-" + n + ", to: v-" + n
-             + "}\n  - {from: dbs-" + n + ", to: vs-" + n + "}\n  - {from: bk-" + n + ", to: v-"
-             + n + "}\n  - {from: bk-" + n + ", to: offsite}\n  - {from: db-" + n
-             + ", to: tinc}\n";
+             + "}\n  - {from: dbs-" + n + ", to: vs-" + n + "}\n  - {from: bk-" + n + ", to: v-" + n
+             + "}\n  - {from: bk-" + n + ", to: offsite}\n  - {from: db-" + n + ", to: tinc}\n";
         for (int a = 0; a < apps; ++a) {
             const std::string app = "app-" + n + "-" + std::to_string(a);
             c += "  - {id: " + app + ", kind: app_server, region: r" + n + ", workers: 16}\n";
-            l += "  - {from: lb-" + n + "-1, to: " + app + "}\n  - {from: lb-" + n + "-2, to: "
-                 + app + "}\n  - {from: " + app + ", to: db-" + n + "}\n  - {from: " + app
-                 + ", to: offsite}\n";
+            l += "  - {from: lb-" + n + "-1, to: " + app + "}\n  - {from: lb-" + n
+                 + "-2, to: " + app + "}\n  - {from: " + app + ", to: db-" + n
+                 + "}\n  - {from: " + app + ", to: offsite}\n";
         }
     }
     return "topolab: 1\nname: bench\n" + r + "components:\n" + c + "links:\n" + l + g;

@@ -192,15 +192,14 @@ links:
         QCOMPARE(count["/dns"], 1u);
         QCOMPARE(count["r1/load_balancer"], 2u);
         QCOMPARE(count["r1/app_server"], 2u);
-        QCOMPARE(count["r1/database db-1"], 2u); // primary and standby
+        QCOMPARE(count["r1/database db-1"], 2u);  // primary and standby
         QCOMPARE(count["r1/backup storage"], 1u); // s3 keeps backups and serves no app server
         QCOMPARE(tiers.size(), 5u);
     }
 
     void staticAndBackupStorageAreSeparateTiers()
     {
-        const LoadResult loaded =
-            loadTopologyFile(TOPOLAB_EXAMPLES "/multi-region.topolab.yaml");
+        const LoadResult loaded = loadTopologyFile(TOPOLAB_EXAMPLES "/multi-region.topolab.yaml");
         QVERIFY(loaded.ok());
         std::map<std::string, std::vector<std::string>> members;
         for (const auto &t : tierRedundancy(*loaded.topology))

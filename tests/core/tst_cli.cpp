@@ -310,7 +310,8 @@ void TestCli::usageErrors_data()
     QTest::newRow("no arguments") << QStringList{} << QStringLiteral("subcommand is required");
     QTest::newRow("unknown command")
         << QStringList{QStringLiteral("frobnicate"), file}
-        << QStringLiteral("unknown command 'frobnicate'; commands are analyze, export, format, validate");
+        << QStringLiteral(
+               "unknown command 'frobnicate'; commands are analyze, export, format, validate");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
                                     << QStringLiteral("unknown option '--frobnicate'");
     QTest::newRow("unknown validate option")
@@ -573,7 +574,8 @@ void TestCli::formatCanonicalForm()
     RUN_CLI(print, {QStringLiteral("format"), QStringLiteral("--stdout"), path});
     QCOMPARE(print.exitCode, 0);
     QCOMPARE(contents(), messy);
-    QVERIFY(print.out.startsWith(QStringLiteral("topolab: 1\ncomponents:\n  - {id: www, kind: dns}")));
+    QVERIFY(
+        print.out.startsWith(QStringLiteral("topolab: 1\ncomponents:\n  - {id: www, kind: dns}")));
 
     RUN_CLI(write, {QStringLiteral("format"), path});
     QCOMPARE(write.exitCode, 0);

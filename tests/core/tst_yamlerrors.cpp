@@ -287,10 +287,10 @@ void TestYamlErrors::firstDiagnostic_data()
         "'lb' is linked to itself");
     row("duplicate link", linked + "  - {from: www, to: lb}\n  - {from: www, to: lb}\n", 9, 5,
         "duplicate-link", "'www' and 'lb' are already linked (at 8:5)");
-    row("duplicate link reversed", linked + "  - {from: lb, to: app}\n  - {from: app, to: lb}\n",
-        9, 5, "duplicate-link", "'app' and 'lb' are already linked (at 8:5)");
-    row("empty kind", "topolab: 1\ncomponents:\n  - {id: a, kind: \"\"}\n", 3, 19,
-        "unknown-kind", "'kind' is empty; kinds are dns, load_balancer");
+    row("duplicate link reversed", linked + "  - {from: lb, to: app}\n  - {from: app, to: lb}\n", 9,
+        5, "duplicate-link", "'app' and 'lb' are already linked (at 8:5)");
+    row("empty kind", "topolab: 1\ncomponents:\n  - {id: a, kind: \"\"}\n", 3, 19, "unknown-kind",
+        "'kind' is empty; kinds are dns, load_balancer");
     row("refused link", linked + "  - {from: www, to: app}\n", 8, 5, "link-not-allowed",
         "link www -> app: DNS points clients at load balancers");
     row("link without to", linked + "  - {from: www}\n", 8, 5, "missing-key", "a link needs 'to'");

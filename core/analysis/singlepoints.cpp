@@ -5,9 +5,8 @@
 // fooled by paths that run against the direction of requests.
 #include "analysisreport.h"
 
-#include "../model/topologyindex.h"
+#include "requestflow.h"
 
-#include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/dominator_tree.hpp>
 
 #include <algorithm>
@@ -16,74 +15,7 @@ namespace topolab::core {
 
 namespace {
 
-using K = ComponentKind;
-using FlowGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
 using Vertex = boost::graph_traits<FlowGraph>::vertex_descriptor;
-
-struct RequestFlow
-{
-    FlowGraph graph;
-    Vertex clients = 0;
-    Vertex service = 0;
-};
-
-// Vertices 0..n-1 are the components in file order; then the clients and service vertices.
-RequestFlow buildRequestFlow(const Topology &t, const TopologyIndex &index)
-{
-    const std::size_t n = t.components.size();
-    RequestFlow flow;
-    flow.graph = FlowGraph(n + 2);
-    flow.clients = n;
-    flow.service = n + 1;
-    std::unordered_map<std::string_view, Vertex> vertex;
-    for (std::size_t i = 0; i < n; ++i)
-        vertex.emplace(t.components[i].id, i);
-    const auto edge = [&](Vertex a, Vertex b) {
-        boost::add_edge(a, b, flow.graph);
-    };
-
-    const bool hasDns = !t.componentsOfKind(K::Dns).empty();
-    for (std::size_t i = 0; i < n; ++i) {
-        const Component &c = t.components[i];
-        switch (c.kind) {
-        case K::Dns:
-            edge(flow.clients, i);
-            for (const Component *lb : ofKind(index.targets(c.id), K::LoadBalancer))
-                edge(i, vertex.at(lb->id));
-            break;
-        case K::LoadBalancer:
-            if (!hasDns)
-                edge(flow.clients, i);
-            for (const Component *app : ofKind(index.targets(c.id), K::AppServer))
-                edge(i, vertex.at(app->id));
-            break;
-        case K::AppServer:
-            if (c.params.number("db_queries") <= 0) {
-                edge(i, flow.service);
-                break;
-            }
-            for (const Component *db : ofKind(index.targets(c.id), K::Database)) {
-                for (const Component *member : index.replicaSet(*db))
-                    edge(i, vertex.at(member->id));
-            }
-            break;
-        case K::Database: {
-            const auto volumes = ofKind(index.neighbours(c.id, LinkKind::Storage), K::Volume);
-            if (volumes.empty())
-                edge(i, flow.service);
-            for (const Component *v : volumes)
-                edge(i, vertex.at(v->id));
-            break;
-        }
-        case K::Volume:
-            edge(i, flow.service);
-            break;
-        default:
-            break;
-        }
-    }
-    return flow;
-}
 
 // The part of the flow graph reachable from the clients, with vertex i of the result being
 // component origin[i] of the full graph. Boost's Lengauer-Tarjan implementation (1.74) misreads
@@ -126,8 +58,7 @@ FlowGraph reachablePart(const RequestFlow &flow, std::vector<Vertex> &origin, Ve
 std::vector<SinglePointOfFailure> findSinglePointsOfFailure(const Topology &topology,
                                                             bool *servicePathExists)
 {
-    TopologyIndex index(topology);
-    const RequestFlow flow = buildRequestFlow(topology, index);
+    const RequestFlow flow = buildRequestFlow(topology);
     const Vertex none = boost::graph_traits<FlowGraph>::null_vertex();
     std::vector<Vertex> origin;
     Vertex clients = 0;

@@ -40,6 +40,7 @@ struct DeployStep
     std::vector<std::string> componentIds;
 };
 
+// What one tier of one region can serve, against what the traffic section asks of it.
 struct TierCapacity
 {
     std::string region;
@@ -50,6 +51,7 @@ struct TierCapacity
     double utilization() const { return capacityRps > 0 ? demandRps / capacityRps : 0; }
 };
 
+// Everything `topolab-cli analyze` reports about one topology.
 struct AnalysisReport
 {
     bool servicePathExists = false; // at least one path from clients to an answering database

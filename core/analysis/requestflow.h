@@ -13,6 +13,7 @@ namespace topolab::core {
 // the load balancers directly.
 using FlowGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
 
+// The flow graph with its two virtual ends.
 struct RequestFlow
 {
     FlowGraph graph;

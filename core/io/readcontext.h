@@ -11,6 +11,7 @@
 
 namespace topolab::core {
 
+// One key of a YAML map with its value, both with their places in the file.
 struct MapEntry
 {
     std::string key;

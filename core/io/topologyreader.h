@@ -11,6 +11,7 @@
 
 namespace topolab::core {
 
+// The outcome of reading a file: the topology, or every error found, each with its place.
 struct LoadResult
 {
     std::optional<Topology> topology; // present only when the file has no errors

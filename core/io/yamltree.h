@@ -45,6 +45,7 @@ std::string_view yamlTypeName(YamlNode::Type type);
 inline constexpr int maxYamlDepth = 32;
 inline constexpr std::size_t maxYamlNodes = 2'000'000;
 
+// A parsed document, or the first construct that made parsing stop.
 struct YamlParseResult
 {
     std::optional<YamlNode> root; // empty when the text has an error or no document

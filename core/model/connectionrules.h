@@ -7,6 +7,8 @@
 
 namespace topolab::core {
 
+// The answer of the rules table: allowed with the kind of link it makes, or refused with a
+// reason written for the person drawing the link.
 struct ConnectionVerdict
 {
     bool allowed = false;

@@ -18,6 +18,8 @@ struct Region
     bool operator==(const Region &) const = default;
 };
 
+// One box on the canvas: a DNS name, a load balancer, a database... Its parameters are typed
+// by the schema of its kind (schemas.h); only explicitly written values are stored.
 struct Component
 {
     std::string id;
@@ -39,6 +41,7 @@ struct Link
     bool operator==(const Link &) const = default;
 };
 
+// A population of clients in one place, with its request rate and DNS and retry behaviour.
 struct ClientGroup
 {
     std::string id;
@@ -47,18 +50,21 @@ struct ClientGroup
     bool operator==(const ClientGroup &) const = default;
 };
 
+// "lb-1 crashes at 600 s for 300 s": one failure the scenario injects at a fixed time.
 struct ScheduledFailure
 {
     ParamSet params; // at_s, target, mode, for_s, slowdown
     bool operator==(const ScheduledFailure &) const = default;
 };
 
+// Failures of every component of a kind, drawn from a mean time between failures and to repair.
 struct RandomFailure
 {
     ParamSet params; // kind, mtbf_h, mttr_min, mode
     bool operator==(const RandomFailure &) const = default;
 };
 
+// What a simulation runs: how long, with which seed, and which failures.
 struct Scenario
 {
     ParamSet params; // duration_s, warmup_s, seed, replications

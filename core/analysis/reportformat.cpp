@@ -1,5 +1,7 @@
 #include "reportformat.h"
 
+#include "../model/words.h"
+
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -7,14 +9,6 @@
 namespace topolab::core {
 
 namespace {
-
-std::string joined(const std::vector<std::string> &items, const char *separator = ", ")
-{
-    std::string out;
-    for (const auto &item : items)
-        out += (out.empty() ? "" : separator) + item;
-    return out;
-}
 
 std::string tierName(const std::string &region, const std::string &tier)
 {
@@ -67,7 +61,7 @@ void writeRedundancy(std::ostringstream &out, const AnalysisReport &r)
     out << "\nRedundancy per tier\n";
     for (const auto &t : r.redundancy) {
         out << "  " << padded(tierName(t.region, t.tier), 28)
-            << padded(std::to_string(t.members.size()), 4) << joined(t.members)
+            << padded(std::to_string(t.members.size()), 4) << joinWords(t.members)
             << (t.members.size() == 1 && t.tier != "dns" ? "   <- single" : "") << "\n";
     }
 }
@@ -79,7 +73,7 @@ void writeReachability(std::ostringstream &out, const AnalysisReport &r)
         out << "  no databases\n";
     for (const auto &d : r.reachability) {
         out << "  " << padded(d.databaseId, 20)
-            << (d.reachable ? joined(d.viaPath, " -> ") : "NOT REACHED by any request path")
+            << (d.reachable ? joinWords(d.viaPath, " -> ") : "NOT REACHED by any request path")
             << "\n";
     }
 }
@@ -91,7 +85,7 @@ void writeDeployOrder(std::ostringstream &out, const AnalysisReport &r)
         out << "  " << r.deployOrderProblem << "\n";
     for (std::size_t i = 0; i < r.deployOrder.size(); ++i)
         out << "  " << (i + 1) << ". " << padded(r.deployOrder[i].tier + ":", 22)
-            << joined(r.deployOrder[i].componentIds) << "\n";
+            << joinWords(r.deployOrder[i].componentIds) << "\n";
 }
 
 void writeCapacity(std::ostringstream &out, const AnalysisReport &r)

@@ -3,23 +3,12 @@
 
 #include "../model/connectionrules.h"
 #include "../model/schemas.h"
+#include "../model/words.h"
 #include "closestmatch.h"
 
 #include <algorithm>
 
 namespace topolab::core {
-
-namespace {
-
-std::string joinWords(const std::vector<std::string> &words)
-{
-    std::string out;
-    for (const auto &w : words)
-        out += (out.empty() ? "" : ", ") + w;
-    return out;
-}
-
-} // namespace
 
 void TopologyParser::parseRegions(const YamlNode &node)
 {

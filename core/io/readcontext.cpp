@@ -1,5 +1,6 @@
 #include "readcontext.h"
 
+#include "../model/words.h"
 #include "closestmatch.h"
 
 #include <charconv>
@@ -271,9 +272,7 @@ void ReadContext::unknownKey(const std::string &key, const YamlNode &at,
     if (auto guess = closestMatch(key, valid))
         message += "; did you mean '" + *guess + "'?";
     else {
-        message += "; valid keys:";
-        for (std::size_t i = 0; i < valid.size(); ++i)
-            message += (i ? ", " : " ") + valid[i];
+        message += "; valid keys: " + joinWords(valid);
     }
     error(at, "unknown-key", message, owner);
 }

@@ -65,7 +65,7 @@ void emitParams(YAML::Emitter &out, const ParamSet &params)
                     emitValue(out, spec, params.value(spec.key));
             continue;
         }
-        bool any = params.schema().find(spec.key)->optionalGroup && params.groupEnabled(spec.key);
+        bool any = spec.optionalGroup && params.groupEnabled(spec.key);
         for (const auto &m : spec.members)
             any = any || params.isSet(spec.key + "." + m.key);
         if (!any)

@@ -122,4 +122,16 @@ const ParamSchema &deployHostSchema()
     return schema;
 }
 
+std::vector<const ParamSchema *> allParamSchemas()
+{
+    std::vector<const ParamSchema *> all;
+    for (ComponentKind kind : allComponentKinds)
+        all.push_back(&componentSchema(kind));
+    for (const ParamSchema *section :
+         {&clientGroupSchema(), &scenarioSchema(), &scheduledFailureSchema(),
+          &randomFailureSchema(), &deployHostSchema()})
+        all.push_back(section);
+    return all;
+}
+
 } // namespace topolab::core

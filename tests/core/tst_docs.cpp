@@ -33,13 +33,9 @@ private Q_SLOTS:
             const QString heading = QStringLiteral("### `")
                                     + QString::fromLatin1(kindName(kind).data()) + QLatin1Char('`');
             QVERIFY2(mText.contains(heading), qPrintable(heading));
-            check(componentSchema(kind));
         }
-        check(clientGroupSchema());
-        check(scenarioSchema());
-        check(scheduledFailureSchema());
-        check(randomFailureSchema());
-        check(deployHostSchema());
+        for (const ParamSchema *schema : allParamSchemas())
+            check(*schema);
     }
 
     void everyValidationCodeIsDocumented()

@@ -76,13 +76,8 @@ private Q_SLOTS:
                 }
             }
         };
-        for (ComponentKind kind : allComponentKinds)
-            check(componentSchema(kind));
-        check(clientGroupSchema());
-        check(scenarioSchema());
-        check(scheduledFailureSchema());
-        check(randomFailureSchema());
-        check(deployHostSchema());
+        for (const ParamSchema *schema : allParamSchemas())
+            check(*schema);
     }
 
     void defaultsComeFromTheDocumentedSources()

@@ -1,0 +1,219 @@
+#include "clientgroupmodel.h"
+
+#include "dnsmodel.h"
+#include "eventtypes.h"
+#include "loadbalancermodel.h"
+#include "objectstoragemodel.h"
+#include "world.h"
+
+#include <algorithm>
+
+namespace topolab::sim {
+
+namespace {
+
+// Each client and resolver keeps its own cache; beyond this many the population shares slots,
+// which keeps memory bounded for groups of millions while caches stay independent enough.
+constexpr std::int64_t maxModelledCaches = 1 << 20;
+
+} // namespace
+
+ClientGroupModel::ClientGroupModel(World &world, std::uint32_t group)
+    : mWorld(world)
+    , mSpec(world.spec.clientGroups[group])
+    , mGroup(group)
+    , mHandler(world.kernel.addHandler(this))
+    , mArrivals(world.stream(mSpec.id, "arrivals"))
+    , mChoices(world.stream(mSpec.id, "choices"))
+{
+    if (mSpec.rateRps > 0)
+        mMeanGapNs = 1e9 / mSpec.rateRps;
+    // Static content comes from the object storage the app servers of the group's region use.
+    for (const ComponentSpec &c : world.spec.components) {
+        if (c.kind != SimKind::AppServer || c.appServer.objectStorage == noIndex)
+            continue;
+        if (mStorage == noIndex || c.region == mSpec.region) {
+            mStorage = c.appServer.objectStorage;
+            if (c.region == mSpec.region)
+                break;
+        }
+    }
+}
+
+void ClientGroupModel::start()
+{
+    // Caches start at random ages, as in a system that has been running for a while: if every
+    // cache were filled at t = 0 they would all expire together, every TTL.
+    RandomStream random = mWorld.stream(mSpec.id, "cache-phase");
+    SimTime ttl = 0;
+    if (mSpec.dns != noIndex)
+        ttl = mWorld.dns(mSpec.dns).ttl();
+    mResolvers.resize(static_cast<std::size_t>(std::min(mSpec.resolvers, maxModelledCaches)));
+    mViolating.resize(mResolvers.size());
+    for (std::size_t i = 0; i < mResolvers.size(); ++i) {
+        mViolating[i] = random.bernoulli(mSpec.ttlViolatingShare);
+        const SimTime life = ttl + (mViolating[i] ? mSpec.ttlViolation : 0);
+        mResolvers[i].expiry = static_cast<SimTime>(random.uniformPositive()
+                                                    * static_cast<double>(life));
+    }
+    mClients.resize(static_cast<std::size_t>(std::min(mSpec.clients, maxModelledCaches)));
+    if (mSpec.appCache > 0) {
+        for (AppCache &c : mClients) {
+            c.expiry = static_cast<SimTime>(random.uniformPositive()
+                                            * static_cast<double>(mSpec.appCache));
+            c.rotation = static_cast<std::uint8_t>(random.below(256));
+        }
+    }
+    if (mMeanGapNs > 0 && mSpec.dns != noIndex) {
+        const auto first = static_cast<SimTime>(mArrivals.exponential(mMeanGapNs));
+        mWorld.kernel.schedule(first, mHandler, 0, internalTag(0));
+    }
+}
+
+SimTime ClientGroupModel::latencyTo(std::uint32_t component) const
+{
+    const std::uint32_t region = mWorld.spec.components[component].region;
+    if (mSpec.region == noIndex || region == noIndex || region == mSpec.region)
+        return mSpec.latency;
+    return mSpec.remoteLatency;
+}
+
+void ClientGroupModel::handleEvent(const Event &event)
+{
+    if (RequestPool::eventType(event) == Internal) {
+        arrive();
+        return;
+    }
+    if (mWorld.requests.receive(event))
+        connectFailed(event.arg);
+}
+
+void ClientGroupModel::arrive()
+{
+    const SimTime now = mWorld.kernel.now();
+    const SimTime next = now + static_cast<SimTime>(mArrivals.exponential(mMeanGapNs));
+    if (next < mWorld.runEnd)
+        mWorld.kernel.schedule(next, mHandler, 0, internalTag(0));
+
+    const std::uint32_t id = mWorld.requests.acquire();
+    Request &r = mWorld.requests[id];
+    r.intended = now;
+    r.group = mGroup;
+    r.write = mChoices.bernoulli(mSpec.writeFraction);
+    if (mStorage != noIndex && mChoices.bernoulli(mSpec.staticFraction)) {
+        sendStatic(id);
+        return;
+    }
+
+    DnsModel &dns = mWorld.dns(mSpec.dns);
+    AppCache &client = mClients[mChoices.below(mClients.size())];
+    SimTime lookup = 0;
+    if (mSpec.appCache > 0 && client.expiry > now) {
+        r.answer = client.version;
+        r.rotation = client.rotation;
+    } else {
+        const std::size_t ri = static_cast<std::size_t>(&client - mClients.data())
+                               % mResolvers.size();
+        ResolverCache &resolver = mResolvers[ri];
+        if (resolver.expiry <= now) {
+            resolver.version = dns.visibleVersion();
+            resolver.expiry = now + dns.ttl() + (mViolating[ri] ? mSpec.ttlViolation : 0);
+            lookup = dns.lookupTime();
+        }
+        r.answer = resolver.version;
+        // Resolvers shuffle the records of each answer they hand out.
+        r.rotation = static_cast<std::uint8_t>(mChoices.below(256));
+        if (mSpec.appCache > 0) {
+            client.expiry = now + mSpec.appCache;
+            client.version = r.answer;
+            client.rotation = r.rotation;
+        }
+    }
+    const auto &answer = dns.answer(r.answer, mGroup);
+    if (answer.empty()) {
+        mWorld.stats.offered(r);
+        respondFailure(id, FailureCause::NoBackend, now);
+        return;
+    }
+    r.stale = !mWorld.component(answer[r.rotation % answer.size()]).serving();
+    mWorld.stats.offered(r);
+    r.attemptStart = now + lookup;
+    connect(id);
+}
+
+void ClientGroupModel::sendStatic(std::uint32_t id)
+{
+    Request &r = mWorld.requests[id];
+    mWorld.stats.offered(r);
+    ObjectStorageModel &storage = mWorld.objectStorage(mStorage);
+    const SimTime now = mWorld.kernel.now();
+    const SimTime oneWay = latencyTo(mStorage);
+    if (storage.refusing()) {
+        storage.countFailed();
+        mWorld.stats.failed(r, FailureCause::StorageDown, now + 2 * oneWay);
+    } else if (storage.silent()) {
+        storage.countFailed();
+        mWorld.stats.failed(r, FailureCause::StorageDown, now + mSpec.connectTimeout);
+    } else {
+        storage.countServed();
+        mWorld.stats.succeeded(r, now + 4 * oneWay + storage.serviceTime());
+    }
+    mWorld.requests.finish(id);
+}
+
+void ClientGroupModel::connect(std::uint32_t id)
+{
+    Request &r = mWorld.requests[id];
+    const auto &answer = mWorld.dns(mSpec.dns).answer(r.answer, mGroup);
+    r.lb = answer[(r.rotation + r.addressesTried) % answer.size()];
+    LoadBalancerModel &lb = mWorld.loadBalancer(r.lb);
+    // Handshake (one round trip) and the request's way in: the state of the LB is read when
+    // the request arrives; a refusal reaches the client a moment earlier in reality.
+    const SimTime at = r.attemptStart + 3 * latencyTo(r.lb) + lb.overhead();
+    mWorld.requests.schedule(mWorld.kernel, id, at, lb.handlerId(), LbArrive);
+}
+
+FailureCause ClientGroupModel::connectCause(std::uint32_t lb) const
+{
+    return mWorld.dns(mSpec.dns).announced(lb) ? FailureCause::LbDown : FailureCause::DnsStale;
+}
+
+void ClientGroupModel::connectFailed(std::uint32_t id)
+{
+    Request &r = mWorld.requests[id];
+    const SimTime now = mWorld.kernel.now();
+    const auto &answer = mWorld.dns(mSpec.dns).answer(r.answer, mGroup);
+    ++r.addressesTried;
+    if (mSpec.retryNextAddress && r.addressesTried < answer.size()
+        && r.addressesTried < 255) {
+        mWorld.stats.retriedNextAddress(r);
+        r.attemptStart = now;
+        connect(id);
+        return;
+    }
+    mWorld.component(r.lb).countFailed();
+    respondFailure(id, connectCause(r.lb), now);
+}
+
+void ClientGroupModel::awaitConnectTimeout(std::uint32_t id)
+{
+    const Request &r = mWorld.requests[id];
+    const SimTime at = std::max(mWorld.kernel.now(), r.attemptStart + mSpec.connectTimeout);
+    mWorld.requests.schedule(mWorld.kernel, id, at, mHandler, ConnectTimeout);
+}
+
+void ClientGroupModel::respond(std::uint32_t id, SimTime at)
+{
+    const Request &r = mWorld.requests[id];
+    mWorld.stats.succeeded(r, at + latencyTo(r.lb));
+    mWorld.requests.finish(id);
+}
+
+void ClientGroupModel::respondFailure(std::uint32_t id, FailureCause cause, SimTime at)
+{
+    const Request &r = mWorld.requests[id];
+    mWorld.stats.failed(r, cause, at);
+    mWorld.requests.finish(id);
+}
+
+} // namespace topolab::sim

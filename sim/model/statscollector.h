@@ -1,0 +1,56 @@
+#pragma once
+
+#include "request.h"
+#include "sim/engine/eventhandler.h"
+#include "sim/run/simulationresult.h"
+
+namespace topolab::sim {
+
+class World;
+
+// Turns request outcomes into the run's statistics: counts by outcome and cause, the latency
+// histogram (from the intended send time, successful requests only), and the time series keyed
+// by the intended send time, so a bucket shows what the users who sent then experienced.
+// Only requests sent inside the measured period count; the warm-up is discarded.
+class StatsCollector : public EventHandler
+{
+public:
+    explicit StatsCollector(World &world);
+
+    // Schedules the warm-up end and the bucket ticks; call once before the run.
+    void start();
+
+    void offered(Request &request);
+    void succeeded(const Request &request, SimTime completion);
+    void failed(const Request &request, FailureCause cause, SimTime at);
+    void retriedNextAddress(const Request &request);
+    void lbRetry(const Request &request);
+
+    void handleEvent(const Event &event) override;
+
+    RequestCounts counts() const;
+    const LogHistogram &latency() const { return mLatency; }
+    TimeSeries series() const;
+    std::vector<CoarseLogHistogram> takeBucketLatency() { return std::move(mBucketLatency); }
+
+private:
+    std::size_t bucketOf(SimTime intended) const;
+    void tick(std::size_t bucket);
+
+    World &mWorld;
+    std::uint32_t mHandler;
+    SimTime mOrigin;
+    SimTime mEnd;
+    SimTime mBucket;
+    RequestCounts mCounts;
+    LogHistogram mLatency;
+    std::vector<std::uint64_t> mOk;
+    std::vector<std::uint64_t> mFailed;
+    std::vector<std::uint64_t> mSent;
+    std::vector<std::uint64_t> mStale;
+    std::vector<std::array<std::uint64_t, failureCauseCount>> mByCause;
+    std::vector<CoarseLogHistogram> mBucketLatency;
+    std::vector<double> mLag;
+};
+
+} // namespace topolab::sim

@@ -49,6 +49,9 @@ ParamSchema loadBalancerSchema()
         numberParam("overhead_ms", 0.2, 0, 60000, "ms", "Processing time per request."),
         numberParam("connect_timeout_ms", 5000, 0, 3600000, "ms",
                     "HAProxy `timeout connect` towards app servers."),
+        numberParam("server_timeout_ms", 30000, 1, 3600000, "ms",
+                    "HAProxy `timeout server`: a request to a silent backend fails after this "
+                    "long."),
         integerParam("maxconn", 0, 0, 10000000, "",
                      "Concurrent requests per server before HAProxy queues; 0 = no limit."),
         integerParam("port", 80, 1, 65535, "", "Port clients connect to."),
@@ -70,6 +73,21 @@ ParamSchema appServerSchema()
                      "Requests waiting beyond the workers; 0 = none (excess is refused)."),
         numberParam("db_queries", 2, 0, 10000, "", "Database queries per request; 0 = none."),
         integerParam("port", 8080, 1, 65535, "", "Port the app listens on."),
+        groupParam(
+            "autoscale",
+            {integerParam("max_instances", 4, 1, 10000, "",
+                          "Most instances running at once, the first included."),
+             numberParam("boot_s", 60, 0, 86400, "s",
+                         "Time from the decision to add an instance until it serves."),
+             numberParam("check_s", 30, 1, 86400, "s", "Time between scaling decisions."),
+             numberParam("scale_out_utilization", 0.8, 0, 1, "share",
+                         "Add an instance when the workers are busier than this."),
+             numberParam("scale_in_utilization", 0.3, 0, 1, "share",
+                         "Drain and remove an instance when the workers are less busy than "
+                         "this.")},
+            true,
+            "Instances created and destroyed on demand behind the same load balancers; "
+            "absent = one fixed instance."),
     }};
 }
 
@@ -98,6 +116,9 @@ ParamSchema databaseSchema()
                     "Failure detection before failover (Patroni ttl)."),
         numberParam("recreate_s", 300, 0, 864000, "s",
                     "Time to recreate a lost instance and reattach its volume."),
+        numberParam("commit_ack_ms", 1, 0, 600000, "ms",
+                    "On a sync standby: time for its acknowledgement within a region; across "
+                    "regions the VPN round trip is added."),
         integerParam("port", 5432, 1, 65535, "", "Port the database listens on."),
     }};
 }

@@ -22,6 +22,8 @@ public:
     ClientGroupModel(World &world, std::uint32_t group);
 
     void start();
+    // Counts the requests sent before the end that the run did not get to.
+    void finish();
     void handleEvent(const Event &event) override;
 
     // The load balancer refused the connection (a dead process answers with a reset) or never
@@ -62,6 +64,8 @@ private:
     RandomStream mArrivals;
     RandomStream mChoices;
     double mMeanGapNs = 0;
+    SimTime mArrivalDelay = 0; // handshake and request to a local load balancer
+    SimTime mNextIntended = 0;
     std::vector<ResolverCache> mResolvers;
     std::vector<bool> mViolating;
     std::vector<AppCache> mClients;

@@ -34,6 +34,7 @@ bool DatabaseModel::query(std::uint32_t request, bool commit, std::uint32_t appS
 void DatabaseModel::startQuery(const Query &q)
 {
     const SimTime now = mWorld.kernel.now();
+    mWorld.requests[q.request].dbSlot = static_cast<std::uint32_t>(mInService.size());
     mInService.push_back(q);
     mBusy.set(now, static_cast<double>(mInService.size()));
     double t = mDb.query.sample(mService) * slowdown();
@@ -49,13 +50,15 @@ void DatabaseModel::handleEvent(const Event &event)
     const SimTime now = event.time;
     // Free the cpu first: the query ran even if its request died meanwhile (its app server
     // crashed), and only then ask whether anyone still waits for the answer.
-    const auto it = std::find_if(mInService.begin(), mInService.end(),
-                                 [&](const Query &q) { return q.request == event.arg; });
-    const bool held = it != mInService.end();
+    // The slot is only trusted if it still holds this request: a crash may have emptied the
+    // list since the query started.
+    const std::uint32_t slot = mWorld.requests[event.arg].dbSlot;
+    const bool held = slot < mInService.size() && mInService[slot].request == event.arg;
     Query done{};
     if (held) {
-        done = *it;
-        *it = mInService.back();
+        done = mInService[slot];
+        mInService[slot] = mInService.back();
+        mWorld.requests[mInService[slot].request].dbSlot = slot;
         mInService.pop_back();
         if (done.commit) {
             mCommitTimes.push_back(now);

@@ -237,7 +237,9 @@ void LoadBalancerModel::serverDone(std::uint32_t id, bool ok, FailureCause cause
         fail(id, refusing() ? FailureCause::LbDown : FailureCause::Timeout);
     } else if (ok) {
         countServed();
-        mWorld.clientGroup(r.group).respond(id, mWorld.kernel.now());
+        // The processing time is a pure delay, so it is charged on the way out: where it sits
+        // on the path does not change any queue.
+        mWorld.clientGroup(r.group).respond(id, mWorld.kernel.now() + overhead());
     } else {
         fail(id, cause);
     }

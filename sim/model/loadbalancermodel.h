@@ -20,6 +20,8 @@ public:
     void start();
     void handleEvent(const Event &event) override;
 
+    // A client's request reaches this load balancer now.
+    void receive(std::uint32_t request) { arrive(request); }
     // Processing time per request, slowed while degraded.
     SimTime overhead() const;
     // The server finished (or failed) the request at the current time.

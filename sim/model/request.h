@@ -18,7 +18,8 @@ struct Request
     std::uint32_t lb = 0;      // component index of the load balancer of this attempt
     std::uint32_t server = 0;  // component index of the app server
     std::uint32_t answer = 0;  // DNS answer version the client used
-    std::uint32_t slot = 0;    // position in the owner's in-service list, for O(1) removal
+    std::uint32_t slot = 0;    // position in its app server's in-service list, for O(1) removal
+    std::uint32_t dbSlot = 0;  // position of its running query in the database's list
     std::uint16_t epoch = 0;   // bumped to make pending events about this request stale
     std::uint16_t pending = 0; // events in the queue that name this request
     std::uint16_t backend = 0; // position of the server in its load balancer's list

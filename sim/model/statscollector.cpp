@@ -53,6 +53,14 @@ void StatsCollector::offered(Request &request)
         ++mStale[b];
 }
 
+void StatsCollector::offeredUnsent(SimTime intended)
+{
+    if (intended < mOrigin || intended >= mEnd)
+        return;
+    ++mCounts.offered;
+    ++mSent[bucketOf(intended)];
+}
+
 void StatsCollector::succeeded(const Request &request, SimTime completion)
 {
     if (!request.measured || completion > mEnd)

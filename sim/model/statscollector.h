@@ -21,6 +21,8 @@ public:
     void start();
 
     void offered(Request &request);
+    // A request sent at `intended` that the run ended before processing: offered, in flight.
+    void offeredUnsent(SimTime intended);
     void succeeded(const Request &request, SimTime completion);
     void failed(const Request &request, FailureCause cause, SimTime at);
     void retriedNextAddress(const Request &request);

@@ -134,7 +134,11 @@ bool World::run()
     for (auto &group : mGroups)
         group->start();
     mFailures->start();
-    return kernel.runUntil(runEnd, observer);
+    const bool finished = kernel.runUntil(runEnd, observer);
+    if (finished)
+        for (auto &group : mGroups)
+            group->finish();
+    return finished;
 }
 
 ReplicationResult World::result(double wallSeconds) const

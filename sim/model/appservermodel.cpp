@@ -105,6 +105,11 @@ void AppServerModel::nextQuery(std::uint32_t id)
 
 void AppServerModel::queryDone(std::uint32_t id, bool ok)
 {
+    // A region failure can take this server down before its database: the requests it dropped
+    // then still have queries in the database, whose answers nobody waits for.
+    const std::uint32_t slot = mWorld.requests[id].slot;
+    if (slot >= mInService.size() || mInService[slot] != id)
+        return;
     if (!ok) {
         finish(id, false, FailureCause::DbUnavailable);
         return;

@@ -321,6 +321,7 @@ void LoadBalancerModel::onFailed(FailureMode mode)
 {
     if (mode == FailureMode::Degrade)
         return;
+    mRestarts = true;
     // Requests waiting in HAProxy's queue die with the process or the host.
     const FailureCause cause = mode == FailureMode::Crash ? FailureCause::LbDown
                                                           : FailureCause::Timeout;
@@ -333,7 +334,11 @@ void LoadBalancerModel::onFailed(FailureMode mode)
 
 void LoadBalancerModel::onRepaired()
 {
-    // A restarted HAProxy assumes every server UP until its checks say otherwise.
+    // A restarted HAProxy assumes every server UP until its checks say otherwise; a slow one
+    // that recovers keeps what it knew.
+    if (!mRestarts)
+        return;
+    mRestarts = false;
     for (Backend &k : mBackends) {
         k.up = true;
         k.streak = 0;

@@ -66,6 +66,7 @@ private:
     std::deque<std::uint32_t> mQueue;
     RandomStream mRandom;
     std::vector<std::size_t> mScratch;
+    bool mRestarts = false; // a crash or blackhole: its view of the servers is lost
 };
 
 } // namespace topolab::sim

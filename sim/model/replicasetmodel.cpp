@@ -24,7 +24,7 @@ ReplicaSetModel::ReplicaSetModel(World &world, std::uint32_t primary,
     mMembers.push_back(primary);
     for (std::uint32_t s : standbys) {
         mMembers.push_back(s);
-        mFollowers.push_back(Follower{s, true, 0});
+        mFollowers.push_back(Follower{s, true, 0, false});
     }
     // A backup exists from before the run started: restores have something to start from.
     mBackupTaken = true;
@@ -77,7 +77,9 @@ SimTime ReplicaSetModel::commitWait(std::uint32_t database) const
 
 SimTime ReplicaSetModel::lag(const Follower &f, SimTime now) const
 {
-    const SimTime base = mWorld.spec.components[f.database].database.replicationLag;
+    const DatabaseSpec &s = mWorld.spec.components[f.database].database;
+    // A connected synchronous standby has every acknowledged commit: the primary waited for it.
+    const SimTime base = s.syncReplication ? 0 : s.replicationLag;
     return f.connected ? base : base + (now - f.cutAt);
 }
 
@@ -118,10 +120,15 @@ void ReplicaSetModel::refreshConnections()
         if (f.connected && !up) {
             f.connected = false;
             f.cutAt = now;
+            f.wasDown = !mWorld.component(f.database).serving();
         } else if (!f.connected && up) {
-            // Catching up is fast next to an outage: the lag it reached is what counts.
-            mMaxLag = std::max(mMaxLag, toSeconds(lag(f, now)));
+            // Catching up is fast next to an outage: the lag it reached is what counts. A
+            // standby that was itself down rebuilds instead; its gap is not replication lag.
+            if (!f.wasDown)
+                mMaxLag = std::max(mMaxLag, toSeconds(lag(f, now)));
             f.connected = true;
+        } else if (!f.connected && !mWorld.component(f.database).serving()) {
+            f.wasDown = true;
         }
     }
 }
@@ -236,7 +243,7 @@ void ReplicaSetModel::promote(std::uint32_t standby)
     mWorld.database(old).setPrimary(false);
     mWorld.database(standby).setPrimary(true);
     mPrimary = standby;
-    *it = Follower{old, false, now};
+    *it = Follower{old, false, now, true};
     mPrimaryDown = false;
     mFailoverPending = false;
     mVolumeLost = false;
@@ -248,8 +255,14 @@ void ReplicaSetModel::restore()
 {
     const SimTime now = mWorld.kernel.now();
     DatabaseModel &db = mWorld.database(mPrimary);
-    if (mVolumeLost) {
-        const ComponentSpec &p = mWorld.spec.components[mPrimary];
+    const ComponentSpec &primarySpec = mWorld.spec.components[mPrimary];
+    if (primarySpec.database.volume == noIndex) {
+        // Its files lived on the lost instance: the replacement starts empty.
+        const std::uint64_t lost = db.commitsTotal();
+        mWritesLost += lost;
+        mWorld.incidents.writesLost(mPrimary, lost);
+    } else if (mVolumeLost) {
+        const ComponentSpec &p = primarySpec;
         const bool hasBackup
             = p.database.volume != noIndex
               && mWorld.spec.components[p.database.volume].volume.backup != noIndex;
@@ -274,7 +287,8 @@ double ReplicaSetModel::lagSeconds(SimTime now) const
 {
     double worst = 0;
     for (const Follower &f : mFollowers)
-        worst = std::max(worst, toSeconds(lag(f, now)));
+        if (!f.wasDown || f.connected)
+            worst = std::max(worst, toSeconds(lag(f, now)));
     return worst;
 }
 

@@ -49,7 +49,8 @@ private:
     {
         std::uint32_t database;
         bool connected = true;
-        SimTime cutAt = 0; // when it stopped receiving WAL
+        SimTime cutAt = 0;    // when it stopped receiving WAL
+        bool wasDown = false; // cut off because it was down itself, not by the network
     };
 
     bool reachable(std::uint32_t standby) const;

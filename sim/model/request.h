@@ -30,7 +30,7 @@ struct Request
     bool write = false;
     bool measured = false; // sent inside the measured period
     bool done = false;
-    bool stale = false; // its first address was already withdrawn from DNS
+    bool stale = false; // its first address was a dead load balancer (down or silent)
 };
 
 // Slots for the requests in flight, reused without allocation once warm. A slot is released

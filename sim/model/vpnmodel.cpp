@@ -3,6 +3,8 @@
 #include "eventtypes.h"
 #include "world.h"
 
+#include <algorithm>
+
 namespace topolab::sim {
 
 namespace {
@@ -11,6 +13,8 @@ enum Tag : std::uint16_t { Detected = 1, Reconnected = 2 };
 
 // tinc adds 5 s to its outgoing retry delay after each failed attempt (src/net_socket.c).
 constexpr SimTime retryStep = 5 * second;
+// ... up to MaxTimeout (tinc.conf(5) default 900 s).
+constexpr SimTime maxRetryDelay = 900 * second;
 
 } // namespace
 
@@ -51,7 +55,7 @@ void VpnModel::onRepaired()
     SimTime step = retryStep;
     while (attempt < now) {
         attempt += step;
-        step += retryStep;
+        step = std::min(step + retryStep, maxRetryDelay);
     }
     mWorld.kernel.schedule(attempt, handlerId(), mOutage, Reconnected);
 }

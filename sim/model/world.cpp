@@ -165,6 +165,9 @@ ReplicationResult World::result(double wallSeconds) const
     }
     r.incidents = incidents.incidents(replication);
     r.series = stats.series();
+    // The per-second samples see the steady lag of connected standbys too.
+    for (double lag : r.series.replicationLagS)
+        r.data.maxReplicationLagSeconds = std::max(r.data.maxReplicationLagSeconds, lag);
     r.events = kernel.eventsProcessed();
     r.wallSeconds = wallSeconds;
     return r;

@@ -21,7 +21,7 @@ struct RequestCounts
     std::uint64_t failed = 0;
     std::uint64_t inFlight = 0; // sent in the period, no outcome when it ended
     std::array<std::uint64_t, failureCauseCount> failedByCause{};
-    std::uint64_t retriedNextAddress = 0; // logical requests that needed another DNS address
+    std::uint64_t retriedNextAddress = 0; // attempts on the next DNS address after a failed one
     std::uint64_t lbRetries = 0;          // connection retries by load balancers
 };
 
@@ -68,7 +68,7 @@ struct TimeSeries
     std::vector<std::uint64_t> failed;
     std::vector<std::array<std::uint64_t, failureCauseCount>> failedByCause;
     std::vector<double> p99Ms;
-    std::vector<double> staleShare;       // share of requests sent to an address DNS withdrew
+    std::vector<double> staleShare;       // share of requests whose first address was a dead LB
     std::vector<double> replicationLagS;  // largest standby lag at the end of the bucket
 };
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Topolab and opens the bundled single-region example in the GUI.
 #   installer/run.sh             GUI (falls back to the headless job when there is no display)
-#   installer/run.sh --headless  the same example in the terminal
+#   installer/run.sh --headless  the same example in the terminal: validate, analyze, simulate
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -26,6 +26,10 @@ fi
 
 if [ $headless -eq 1 ]; then
     "$build_dir/app/topolab-cli" validate "$example"
-    exec "$build_dir/app/topolab-cli" analyze "$example"
+    "$build_dir/app/topolab-cli" analyze "$example"
+    echo
+    # 40 simulated minutes instead of the scenario's hour: long enough for both scheduled
+    # failures (lb-1 at 10 min, the database failover at 30 min), short enough to wait for.
+    exec "$build_dir/app/topolab-cli" simulate "$example" --duration 2400
 fi
 exec "$build_dir/app/topolab" "$example"

@@ -13,5 +13,6 @@ CommandRunner addValidateCommand(CLI::App &app);
 CommandRunner addAnalyzeCommand(CLI::App &app);
 CommandRunner addExportCommand(CLI::App &app);
 CommandRunner addFormatCommand(CLI::App &app);
+CommandRunner addSimulateCommand(CLI::App &app);
 
 } // namespace topolab::cli

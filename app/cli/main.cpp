@@ -17,9 +17,8 @@ int main(int argc, char **argv)
     app.fallthrough(false);
 
     std::map<std::string, CommandRunner> runners = {
-        {"validate", addValidateCommand(app)},
-        {"analyze", addAnalyzeCommand(app)},
-        {"export", addExportCommand(app)},
+        {"validate", addValidateCommand(app)}, {"analyze", addAnalyzeCommand(app)},
+        {"simulate", addSimulateCommand(app)}, {"export", addExportCommand(app)},
         {"format", addFormatCommand(app)},
     };
     for (CLI::App *sub : app.get_subcommands({})) {

@@ -1,0 +1,244 @@
+#include "clicommon.h"
+#include "commands.h"
+
+#include "core/io/atomicfile.h"
+#include "core/simulation/resultjson.h"
+#include "core/simulation/simmodelbuilder.h"
+#include "core/validation/validator.h"
+#include "sim/run/simulator.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+namespace topolab::cli {
+
+namespace {
+
+// The command line of `simulate`, filled by CLI11.
+struct SimulateOptions
+{
+    std::string file;
+    double durationS = 0;
+    std::uint64_t seed = 0;
+    int replications = 0;
+    int threads = 0;
+    std::string json;
+    std::string csv;
+    bool quiet = false;
+    // Set when the option was given, so the scenario's own value applies otherwise.
+    CLI::Option *durationOption = nullptr;
+    CLI::Option *seedOption = nullptr;
+    CLI::Option *replicationsOption = nullptr;
+    CLI::Option *threadsOption = nullptr;
+};
+
+// A one-line progress bar on stderr for people watching a terminal. runSimulation serialises
+// onProgress calls across its workers, so no lock is needed here.
+class TerminalProgress : public sim::SimObserver
+{
+public:
+    void onProgress(double fraction) override
+    {
+        const auto now = std::chrono::steady_clock::now();
+        // Redrawing on every call would cost more than the simulation between calls.
+        if (mDrawn && now - mLastDraw < std::chrono::milliseconds(100) && fraction < 1.0)
+            return;
+        mShown = std::max(mShown, std::clamp(fraction, 0.0, 1.0));
+        mLastDraw = now;
+        mDrawn = true;
+        constexpr int width = 40;
+        const int filled = static_cast<int>(mShown * width);
+        std::string bar(static_cast<std::size_t>(filled), '#');
+        bar.resize(width, ' ');
+        std::fprintf(stderr, "\rsimulating %3d%% [%s]", static_cast<int>(mShown * 100),
+                     bar.c_str());
+        std::fflush(stderr);
+    }
+
+    // Leaves the terminal line as it was before the bar.
+    void clear()
+    {
+        if (!mDrawn)
+            return;
+        std::fprintf(stderr, "\r%*s\r", 60, "");
+        std::fflush(stderr);
+    }
+
+private:
+    std::chrono::steady_clock::time_point mLastDraw;
+    double mShown = 0;
+    bool mDrawn = false;
+};
+
+// What the file lacks for a simulation although it is valid, with what to add; empty if nothing.
+std::string missingForSimulation(const core::Topology &topology)
+{
+    if (topology.clientGroups.empty()) {
+        return "the topology has no client group, so nobody sends requests; add one, e.g.\n"
+               "  traffic:\n"
+               "    client_groups:\n"
+               "      - {id: users, rate_rps: 100}";
+    }
+    if (topology.componentsOfKind(core::ComponentKind::Dns).empty()) {
+        return "the topology has no dns component, so clients cannot find a load balancer; add "
+               "one, e.g.\n"
+               "  - {id: www, kind: dns}\n"
+               "and link it to the load balancers ({from: www, to: lb-1})";
+    }
+    return {};
+}
+
+// An output whose directory does not exist is refused before a long run, not after it.
+std::string checkOutputPath(const std::string &path)
+{
+    if (path.empty() || path == "-")
+        return {};
+    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    std::error_code ec;
+    if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
+        return "cannot write " + path + ": no directory " + parent.string();
+    return {};
+}
+
+// Writes a result to stdout ("-") or atomically to a file; returns the exit code.
+int writeOutput(const std::string &path, const std::string &text)
+{
+    if (path == "-") {
+        std::cout << text;
+        return ExitOk;
+    }
+    if (std::string problem = core::writeFileAtomically(path, text); !problem.empty()) {
+        std::cerr << "topolab-cli simulate: error: " << problem << '\n';
+        return ExitUnreadable;
+    }
+    return ExitOk;
+}
+
+// The whole command: check the output paths, load, validate, build, run, report.
+int run(const SimulateOptions &options)
+{
+    if (options.json == "-" && options.csv == "-") {
+        std::cerr << "topolab-cli simulate: error: --json - and --csv - would both write to "
+                     "stdout; send one of them to a file\n";
+        return ExitUnreadable;
+    }
+    for (const std::string *path : {&options.json, &options.csv}) {
+        if (std::string problem = checkOutputPath(*path); !problem.empty()) {
+            std::cerr << "topolab-cli simulate: error: " << problem << '\n';
+            return ExitUnreadable;
+        }
+    }
+
+    core::LoadResult loaded;
+    if (int code = loadOrReport(options.file, loaded); code != ExitOk)
+        return code;
+    const core::Topology &topology = *loaded.topology;
+    const auto findings = core::validateTopology(topology, &loaded.sources);
+    printDiagnostics(findings, options.file);
+    if (core::hasErrors(findings)) {
+        std::cerr << "topolab-cli simulate: " << options.file
+                  << ": not simulated: fix the errors above first\n";
+        return ExitInvalid;
+    }
+    if (std::string missing = missingForSimulation(topology); !missing.empty()) {
+        std::cerr << options.file << ": error: " << missing << '\n';
+        return ExitInvalid;
+    }
+
+    core::SimOverrides overrides;
+    if (options.durationOption->count())
+        overrides.durationS = options.durationS;
+    if (options.seedOption->count())
+        overrides.seed = options.seed;
+    if (options.replicationsOption->count())
+        overrides.replications = options.replications;
+    const sim::ModelSpec model = core::buildSimModel(topology, overrides);
+
+    int threads = options.threads;
+    if (!options.threadsOption->count()) {
+        const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        threads = std::min(model.replications, cores);
+    }
+
+    const bool showProgress = !options.quiet && ::isatty(STDERR_FILENO);
+    TerminalProgress progress;
+    const sim::SimulationResult result
+        = sim::runSimulation(model, threads, showProgress ? &progress : nullptr);
+    progress.clear();
+
+    const bool stdoutTaken = options.json == "-" || options.csv == "-";
+    if (!options.quiet && !stdoutTaken)
+        std::cout << core::simulationSummaryText(result, model);
+    int code = ExitOk;
+    if (!options.json.empty()) {
+        const std::string text = core::simulationResultJson(result, model).dump(2) + '\n';
+        code = std::max(code, writeOutput(options.json, text));
+    }
+    if (!options.csv.empty())
+        code = std::max(code, writeOutput(options.csv, core::simulationCsv(result)));
+    return code;
+}
+
+} // namespace
+
+CommandRunner addSimulateCommand(CLI::App &app)
+{
+    auto options = std::make_shared<SimulateOptions>();
+    CLI::App *cmd = app.add_subcommand(
+        "simulate",
+        "Run the topology's scenario (traffic, failures) in the discrete-event simulator.\n"
+        "Prints a summary on stdout and a progress bar on stderr when it is a terminal.\n"
+        "Options given here win over the file's scenario section.\n"
+        "Exit: 0 ran, 1 the topology has errors or lacks clients or dns,\n"
+        "2 unreadable file, unwritable output or usage.");
+    cmd->add_option("FILE", options->file, "a *.topolab.yaml file")->required();
+    options->durationOption
+        = cmd->add_option("--duration", options->durationS,
+                          "Simulated seconds after the warm-up (scenario duration_s)")
+              ->check(CLI::Range(0.001, 1e9));
+    options->seedOption
+        = cmd->add_option("--seed", options->seed, "Master random seed (scenario seed)")
+              ->check(CLI::Validator(
+                  [](std::string &text) {
+                      // CLI11 would wrap "-1" and saturate 2^64 without a word.
+                      const std::string top = "18446744073709551615";
+                      const bool digits
+                          = !text.empty()
+                            && text.find_first_not_of("0123456789") == std::string::npos;
+                      const bool fits
+                          = text.size() < top.size() || (text.size() == top.size() && text <= top);
+                      return digits && fits ? std::string()
+                                            : "seed " + text
+                                                  + " is not a whole number from 0 to "
+                                                    "18446744073709551615";
+                  },
+                  "UINT64"));
+    options->replicationsOption
+        = cmd->add_option("--replications", options->replications,
+                          "Independent runs for the confidence intervals (scenario "
+                          "replications)")
+              ->check(CLI::Range(1, 100000));
+    options->threadsOption
+        = cmd->add_option("--threads", options->threads,
+                          "Worker threads; default: one per replication, at most one per core.\n"
+                          "The results do not depend on it.")
+              ->check(CLI::Range(1, 4096));
+    cmd->add_option("--json", options->json,
+                    "Write the full result as JSON to PATH, or to stdout with -")
+        ->type_name("PATH|-");
+    cmd->add_option("--csv", options->csv,
+                    "Write the time series as CSV to PATH, or to stdout with -")
+        ->type_name("PATH|-");
+    cmd->add_flag("-q,--quiet", options->quiet, "No summary on stdout and no progress bar");
+    return [options] {
+        return run(*options);
+    };
+}
+
+} // namespace topolab::cli

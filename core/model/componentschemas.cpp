@@ -73,21 +73,20 @@ ParamSchema appServerSchema()
                      "Requests waiting beyond the workers; 0 = none (excess is refused)."),
         numberParam("db_queries", 2, 0, 10000, "", "Database queries per request; 0 = none."),
         integerParam("port", 8080, 1, 65535, "", "Port the app listens on."),
-        groupParam(
-            "autoscale",
-            {integerParam("max_instances", 4, 1, 10000, "",
-                          "Most instances running at once, the first included."),
-             numberParam("boot_s", 60, 0, 86400, "s",
-                         "Time from the decision to add an instance until it serves."),
-             numberParam("check_s", 30, 1, 86400, "s", "Time between scaling decisions."),
-             numberParam("scale_out_utilization", 0.8, 0, 1, "share",
-                         "Add an instance when the workers are busier than this."),
-             numberParam("scale_in_utilization", 0.3, 0, 1, "share",
-                         "Drain and remove an instance when the workers are less busy than "
-                         "this.")},
-            true,
-            "Instances created and destroyed on demand behind the same load balancers; "
-            "absent = one fixed instance."),
+        groupParam("autoscale",
+                   {integerParam("max_instances", 4, 1, 10000, "",
+                                 "Most instances running at once, the first included."),
+                    numberParam("boot_s", 60, 0, 86400, "s",
+                                "Time from the decision to add an instance until it serves."),
+                    numberParam("check_s", 30, 1, 86400, "s", "Time between scaling decisions."),
+                    numberParam("scale_out_utilization", 0.8, 0, 1, "share",
+                                "Add an instance when the workers are busier than this."),
+                    numberParam("scale_in_utilization", 0.3, 0, 1, "share",
+                                "Drain and remove an instance when the workers are less busy than "
+                                "this.")},
+                   true,
+                   "Instances created and destroyed on demand behind the same load balancers; "
+                   "absent = one fixed instance."),
     }};
 }
 

@@ -202,9 +202,12 @@ void ReplicaSetModel::failover()
     for (const Follower &f : mFollowers) {
         if (!mWorld.component(f.database).serving())
             continue;
-        const bool sync = mWorld.spec.components[f.database].database.syncReplication;
-        if (!best || (sync && !mWorld.spec.components[best->database].database.syncReplication)
-            || lag(f, mFailedAt) < lag(*best, mFailedAt))
+        // Prefer a synchronous standby, then the one that had received the most.
+        const auto rank = [&](const Follower &x) {
+            const bool sync = mWorld.spec.components[x.database].database.syncReplication;
+            return std::pair(sync ? 0 : 1, lag(x, mFailedAt));
+        };
+        if (!best || rank(f) < rank(*best))
             best = &f;
     }
     if (best) {

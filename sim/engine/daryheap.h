@@ -8,14 +8,14 @@ namespace topolab::sim {
 
 // Implicit d-ary min-heap of events. A wider node than binary halves the depth and keeps a
 // node's children in one or two cache lines, which is what bounds pop() on large heaps.
-template <int Arity = 4>
-class DaryHeap final : public FutureEventSet
+template<int Arity = 4> class DaryHeap final : public FutureEventSet
 {
     static_assert(Arity >= 2);
 
 public:
-    void push(const Event &event) override
+    void push(const Event &pushed) override
     {
+        const Event event = pushed; // `pushed` may live in mItems, which may reallocate
         std::size_t hole = mItems.size();
         mItems.push_back(event);
         while (hole > 0) {

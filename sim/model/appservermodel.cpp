@@ -164,8 +164,8 @@ void AppServerModel::onFailed(FailureMode mode)
         // Queries of these requests still in a database come back stale and are dropped.
         if (mode == FailureMode::Crash) {
             countFailed();
-            mWorld.loadBalancer(mWorld.requests[id].lb).serverDone(id, false,
-                                                                  FailureCause::ServerCrash);
+            mWorld.loadBalancer(mWorld.requests[id].lb)
+                .serverDone(id, false, FailureCause::ServerCrash);
         } else {
             mWorld.loadBalancer(mWorld.requests[id].lb).serverWentSilent(id);
         }

@@ -45,23 +45,39 @@ void ClientGroupModel::start()
 {
     // Caches start at random ages, as in a system that has been running for a while: if every
     // cache were filled at t = 0 they would all expire together, every TTL.
+    // A cache's cycle is its lifetime plus the wait for the next request after it expires, so
+    // in steady state it is found expired with probability gap / (life + gap), and otherwise has
+    // a uniform remaining life.
     RandomStream random = mWorld.stream(mSpec.id, "cache-phase");
     SimTime ttl = 0;
     if (mSpec.dns != noIndex)
         ttl = mWorld.dns(mSpec.dns).ttl();
     mResolvers.resize(static_cast<std::size_t>(std::min(mSpec.resolvers, maxModelledCaches)));
     mViolating.resize(mResolvers.size());
+    mClients.resize(static_cast<std::size_t>(std::min(mSpec.clients, maxModelledCaches)));
+    const double dynamicRate
+        = mSpec.rateRps * (mStorage != noIndex ? 1.0 - mSpec.staticFraction : 1.0);
+    const double clientGap
+        = dynamicRate > 0 ? static_cast<double>(mClients.size()) / dynamicRate * 1e9 : 0.0;
+    const double appCache = static_cast<double>(mSpec.appCache);
+    const double resolverRate = appCache > 0
+                                    ? static_cast<double>(mClients.size()) / (appCache + clientGap)
+                                    : dynamicRate / 1e9;
+    const double resolverGap
+        = resolverRate > 0 ? static_cast<double>(mResolvers.size()) / resolverRate : 0.0;
+    auto remaining = [&](double life, double gap) -> SimTime {
+        if (life <= 0 || random.bernoulli(gap / (life + gap)))
+            return 0;
+        return static_cast<SimTime>(random.uniformPositive() * life);
+    };
     for (std::size_t i = 0; i < mResolvers.size(); ++i) {
         mViolating[i] = random.bernoulli(mSpec.ttlViolatingShare);
         const SimTime life = ttl + (mViolating[i] ? mSpec.ttlViolation : 0);
-        mResolvers[i].expiry = static_cast<SimTime>(random.uniformPositive()
-                                                    * static_cast<double>(life));
+        mResolvers[i].expiry = remaining(static_cast<double>(life), resolverGap);
     }
-    mClients.resize(static_cast<std::size_t>(std::min(mSpec.clients, maxModelledCaches)));
     if (mSpec.appCache > 0) {
         for (AppCache &c : mClients) {
-            c.expiry = static_cast<SimTime>(random.uniformPositive()
-                                            * static_cast<double>(mSpec.appCache));
+            c.expiry = remaining(appCache, clientGap);
             c.rotation = static_cast<std::uint8_t>(random.below(256));
         }
     }
@@ -130,8 +146,8 @@ void ClientGroupModel::arrive()
         r.answer = client.version;
         r.rotation = client.rotation;
     } else {
-        const std::size_t ri = static_cast<std::size_t>(&client - mClients.data())
-                               % mResolvers.size();
+        const std::size_t ri
+            = static_cast<std::size_t>(&client - mClients.data()) % mResolvers.size();
         ResolverCache &resolver = mResolvers[ri];
         if (resolver.expiry <= now) {
             resolver.version = dns.visibleVersion();
@@ -205,8 +221,7 @@ void ClientGroupModel::connectFailed(std::uint32_t id)
     const SimTime now = mWorld.kernel.now();
     const auto &answer = mWorld.dns(mSpec.dns).answer(r.answer, mGroup);
     ++r.addressesTried;
-    if (mSpec.retryNextAddress && r.addressesTried < answer.size()
-        && r.addressesTried < 255) {
+    if (mSpec.retryNextAddress && r.addressesTried < answer.size() && r.addressesTried < 255) {
         mWorld.stats.retriedNextAddress(r);
         r.attemptStart = now;
         connect(id);

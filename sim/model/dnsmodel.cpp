@@ -17,6 +17,7 @@ DnsModel::DnsModel(World &world, std::uint32_t index)
     const auto &lbs = spec().dns.loadBalancers;
     mHealthy.assign(lbs.size(), true);
     mStreak.assign(lbs.size(), 0);
+    mWithdrawnFor.assign(lbs.begin(), lbs.end());
     mPositionOf.assign(world.spec.components.size(), noIndex);
     for (std::size_t p = 0; p < lbs.size(); ++p)
         mPositionOf[lbs[p]] = static_cast<std::uint32_t>(p);
@@ -31,8 +32,8 @@ void DnsModel::start()
     // Checkers are not synchronised with failures: each LB's first check is at a random phase.
     RandomStream random = mWorld.stream(spec().id, "health-check-phase");
     for (std::size_t p = 0; p < dns.loadBalancers.size(); ++p) {
-        const auto phase = static_cast<SimTime>(random.uniform()
-                                                * static_cast<double>(dns.checkInterval));
+        const auto phase
+            = static_cast<SimTime>(random.uniform() * static_cast<double>(dns.checkInterval));
         mWorld.kernel.schedule(phase, handlerId(), static_cast<std::uint32_t>(p), Check);
     }
 }
@@ -54,7 +55,9 @@ DnsModel::Version DnsModel::makeVersion(const std::vector<bool> &healthy) const
         any = any || h;
     // A provider never withdraws the last record (Route 53 treats all-unhealthy as all-healthy):
     // an empty answer would be cached negatively and take the name down entirely.
-    auto usable = [&](std::size_t p) { return !any || healthy[p]; };
+    auto usable = [&](std::size_t p) {
+        return !any || healthy[p];
+    };
     switch (dns.policy) {
     case DnsPolicy::RoundRobin:
     case DnsPolicy::Geo:
@@ -107,8 +110,16 @@ void DnsModel::check(std::size_t position)
         mStreak[position] = 0;
         mHealthy[position] = ok;
         const std::uint32_t lb = dns.loadBalancers[position];
-        if (!ok)
+        mWithdrawnFor[position] = lb;
+        if (!ok && mWorld.component(lb).serving()) {
+            // The LB itself is fine: its region is sick, and the withdrawal belongs to the
+            // database failure that made it so.
+            const std::uint32_t primary = mWorld.sickPrimary(mWorld.spec.components[lb].region);
+            if (primary != noIndex)
+                mWithdrawnFor[position] = primary;
+        } else if (!ok) {
             mWorld.incidents.detected(lb, mWorld.kernel.now());
+        }
         mVersions.push_back(makeVersion(mHealthy));
         const auto version = static_cast<std::uint32_t>(mVersions.size() - 1);
         mWorld.kernel.schedule(mWorld.kernel.now() + dns.propagation, handlerId(), version,
@@ -131,7 +142,7 @@ void DnsModel::handleEvent(const Event &event)
     const auto &lbs = spec().dns.loadBalancers;
     for (std::size_t p = 0; p < lbs.size(); ++p)
         if (before.included[p] && !after.included[p])
-            mWorld.incidents.dnsUpdated(lbs[p], event.time);
+            mWorld.incidents.dnsUpdated(mWithdrawnFor[p], event.time);
 }
 
 } // namespace topolab::sim

@@ -43,9 +43,10 @@ private:
 
     std::vector<Version> mVersions;
     std::uint32_t mVisible = 0;
-    std::vector<bool> mHealthy;    // the provider's current verdict per LB position
-    std::vector<int> mStreak;      // consecutive checks contradicting the verdict
-    std::vector<std::uint32_t> mPositionOf; // component index → position, noIndex otherwise
+    std::vector<bool> mHealthy;               // the provider's current verdict per LB position
+    std::vector<int> mStreak;                 // consecutive checks contradicting the verdict
+    std::vector<std::uint32_t> mWithdrawnFor; // per position: whose failure a withdrawal is
+    std::vector<std::uint32_t> mPositionOf;   // component index → position, noIndex otherwise
 };
 
 } // namespace topolab::sim

@@ -26,7 +26,8 @@ FailureInjector::FailureInjector(World &world)
             const ComponentSpec &cs = world.spec.components[c];
             if (cs.kind != r.kind)
                 continue;
-            const std::string purpose = "random-failures-" + std::to_string(&r - world.spec.randomFailures.data());
+            const std::string purpose
+                = "random-failures-" + std::to_string(&r - world.spec.randomFailures.data());
             mRandom.push_back(RandomProcess{c, &r, world.stream(cs.id, purpose)});
         }
     }

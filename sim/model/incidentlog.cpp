@@ -83,7 +83,9 @@ void IncidentLog::requestFailed(SimTime at)
 
 std::vector<Incident> IncidentLog::incidents(int replication) const
 {
-    auto seconds = [this](SimTime t) { return toSeconds(t - mOrigin); };
+    auto seconds = [this](SimTime t) {
+        return toSeconds(t - mOrigin);
+    };
     std::vector<Incident> out;
     out.reserve(mEntries.size());
     for (const Entry &e : mEntries) {

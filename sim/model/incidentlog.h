@@ -33,6 +33,13 @@ public:
     // A request failed at `at`: it counts for the latest incident still open then.
     void requestFailed(SimTime at);
     std::uint32_t incidentOf(std::uint32_t component) const { return mCurrent[component]; }
+    // `component` was taken down by the failure behind `incident` (a database by its volume):
+    // what happens to it from now on belongs to that incident.
+    void attach(std::uint32_t component, std::uint32_t incident)
+    {
+        if (incident != none)
+            mCurrent[component] = incident;
+    }
 
     std::vector<Incident> incidents(int replication) const;
 

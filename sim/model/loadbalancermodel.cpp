@@ -34,8 +34,8 @@ void LoadBalancerModel::start()
     // HAProxy staggers its checks: each server's first check comes at a random phase.
     RandomStream random = mWorld.stream(spec().id, "health-check-phase");
     for (std::size_t b = 0; b < mBackends.size() && b <= backendMask; ++b) {
-        const auto phase = static_cast<SimTime>(random.uniform()
-                                                * static_cast<double>(mLb.checkInter));
+        const auto phase
+            = static_cast<SimTime>(random.uniform() * static_cast<double>(mLb.checkInter));
         mWorld.kernel.schedule(phase, handlerId(), 0,
                                internalTag(static_cast<std::uint16_t>(b) | checkStart));
     }
@@ -241,7 +241,8 @@ void LoadBalancerModel::serverDone(std::uint32_t id, bool ok, FailureCause cause
         // on the path does not change any queue.
         mWorld.clientGroup(r.group).respond(id, mWorld.kernel.now() + overhead());
     } else {
-        fail(id, cause);
+        // The server (or its database) failed it and counted it; the LB only passes it on.
+        mWorld.clientGroup(r.group).respondFailure(id, cause, mWorld.kernel.now());
     }
     drainQueue();
 }
@@ -323,8 +324,8 @@ void LoadBalancerModel::onFailed(FailureMode mode)
         return;
     mRestarts = true;
     // Requests waiting in HAProxy's queue die with the process or the host.
-    const FailureCause cause = mode == FailureMode::Crash ? FailureCause::LbDown
-                                                          : FailureCause::Timeout;
+    const FailureCause cause
+        = mode == FailureMode::Crash ? FailureCause::LbDown : FailureCause::Timeout;
     while (!mQueue.empty()) {
         const std::uint32_t id = mQueue.front();
         mQueue.pop_front();

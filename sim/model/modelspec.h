@@ -74,8 +74,8 @@ struct AppServerSpec
     int workers = 8;
     Distribution service = Distribution::exponential(20e6); // ns
     int queueLimit = 100;
-    double dbQueries = 2; // mean per request; the fraction is a Bernoulli extra query
-    std::uint32_t database = noIndex;      // the database it queries (a primary)
+    double dbQueries = 2;             // mean per request; the fraction is a Bernoulli extra query
+    std::uint32_t database = noIndex; // the database it queries (a primary)
     std::uint32_t objectStorage = noIndex; // where its region's static content lives
     AutoscaleSpec autoscale;
 };
@@ -160,11 +160,11 @@ struct ClientGroupSpec
 
 struct FailureSpec
 {
-    SimTime at = 0; // after the warm-up
+    SimTime at = 0;       // after the warm-up
     SimTime duration = 0; // 0 = until the end
     FailureMode mode = FailureMode::Crash;
     double slowdown = 4;
-    std::string target; // component or region id
+    std::string target;                    // component or region id
     std::vector<std::uint32_t> components; // what fails: the component, or a region's members
 };
 

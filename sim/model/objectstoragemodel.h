@@ -13,8 +13,7 @@ public:
 
     SimTime serviceTime() const
     {
-        return static_cast<SimTime>(static_cast<double>(spec().objectStorage.latency)
-                                    * slowdown());
+        return static_cast<SimTime>(static_cast<double>(spec().objectStorage.latency) * slowdown());
     }
     void handleEvent(const Event &) override {}
 };

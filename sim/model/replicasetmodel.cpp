@@ -65,7 +65,8 @@ SimTime ReplicaSetModel::commitWait(std::uint32_t database) const
         SimTime wait = s.commitAck;
         const auto &c = mWorld.spec.components;
         if (c[f.database].region != c[mPrimary].region) {
-            if (const VpnModel *vpn = mWorld.vpn(s.vpn != noIndex ? s.vpn : c[mPrimary].database.vpn))
+            if (const VpnModel *vpn
+                = mWorld.vpn(s.vpn != noIndex ? s.vpn : c[mPrimary].database.vpn))
                 wait += 2 * vpn->latency();
         }
         return wait;

@@ -63,7 +63,7 @@ void StatsCollector::offeredUnsent(SimTime intended)
 
 void StatsCollector::succeeded(const Request &request, SimTime completion)
 {
-    if (!request.measured || completion > mEnd)
+    if (!request.measured)
         return;
     const SimTime latency = completion - request.intended;
     const SimTime timeout = mWorld.spec.clientGroups[request.group].requestTimeout;
@@ -81,7 +81,7 @@ void StatsCollector::succeeded(const Request &request, SimTime completion)
 
 void StatsCollector::failed(const Request &request, FailureCause cause, SimTime at)
 {
-    if (!request.measured || at > mEnd)
+    if (!request.measured)
         return;
     ++mCounts.failed;
     ++mCounts.failedByCause[static_cast<std::size_t>(cause)];

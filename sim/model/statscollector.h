@@ -33,7 +33,7 @@ public:
     RequestCounts counts() const;
     const LogHistogram &latency() const { return mLatency; }
     TimeSeries series() const;
-    std::vector<CoarseLogHistogram> takeBucketLatency() { return std::move(mBucketLatency); }
+    const std::vector<CoarseLogHistogram> &bucketLatency() const { return mBucketLatency; }
 
 private:
     std::size_t bucketOf(SimTime intended) const;

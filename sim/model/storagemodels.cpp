@@ -9,6 +9,7 @@ void VolumeModel::onFailed(FailureMode mode)
 {
     if (mDatabase == noIndex || mode == FailureMode::Degrade)
         return;
+    mWorld.incidents.attach(mDatabase, mWorld.incidents.incidentOf(index()));
     if (mode == FailureMode::Crash)
         mWorld.replicaSetOf(mDatabase).volumeLost(mDatabase);
     mWorld.component(mDatabase).fail(FailureMode::Crash, 1);

@@ -35,8 +35,7 @@ void VpnModel::onFailed(FailureMode mode)
     // The packets stop now, whatever tinc believes: replication stalls at once.
     setTunnel(false);
     const VpnSpec &v = spec().vpn;
-    const auto wait = static_cast<SimTime>(mRandom.uniform()
-                                           * static_cast<double>(v.pingInterval));
+    const auto wait = static_cast<SimTime>(mRandom.uniform() * static_cast<double>(v.pingInterval));
     mWorld.kernel.schedule(now + wait + v.pingTimeout, handlerId(), mOutage, Detected);
 }
 
@@ -47,6 +46,7 @@ void VpnModel::onRepaired()
         // Healed before tinc noticed: the meta connection never dropped.
         ++mOutage;
         setTunnel(true);
+        mWorld.incidents.recoveredComponent(index(), now);
         return;
     }
     // Reconnect attempts at detection + 5, +10, +15 s... (cumulative); the first after healing

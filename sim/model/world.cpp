@@ -8,9 +8,9 @@
 #include "loadbalancermodel.h"
 #include "objectstoragemodel.h"
 #include "replicasetmodel.h"
+#include "sim/random/streamseed.h"
 #include "storagemodels.h"
 #include "vpnmodel.h"
-#include "sim/random/streamseed.h"
 
 #include <algorithm>
 
@@ -79,8 +79,7 @@ World::World(const ModelSpec &model, int replicationIndex, SimObserver *observer
             continue;
         std::vector<std::uint32_t> standbys;
         for (std::uint32_t j = 0; j < n; ++j)
-            if (j != i && spec.components[j].kind == SimKind::Database
-                && rootPrimary(spec, j) == i)
+            if (j != i && spec.components[j].kind == SimKind::Database && rootPrimary(spec, j) == i)
                 standbys.push_back(j);
         mReplicaSetOf[i] = static_cast<std::uint32_t>(mReplicaSets.size());
         for (std::uint32_t s : standbys)
@@ -134,11 +133,26 @@ bool World::run()
     for (auto &group : mGroups)
         group->start();
     mFailures->start();
-    const bool finished = kernel.runUntil(runEnd, observer);
-    if (finished)
-        for (auto &group : mGroups)
-            group->finish();
-    return finished;
+    if (!kernel.runUntil(runEnd, observer))
+        return false;
+    for (const auto &c : mComponents)
+        mEndOfRun.push_back(c->result(runEnd));
+    // Let the requests sent before the end finish, so that their outcome counts and availability
+    // is not biased by the last second's requests still on their way. No new request starts.
+    SimTime limit = 60 * second;
+    for (const ClientGroupSpec &g : spec.clientGroups)
+        limit = std::max(limit, g.requestTimeout);
+    while (requests.live() > 0 && kernel.now() < runEnd + limit)
+        kernel.runUntil(std::min(runEnd + limit, kernel.now() + second));
+    for (auto &group : mGroups)
+        group->finish();
+    // Time averages stop at the end of the period; the counts include the drained requests.
+    for (std::size_t i = 0; i < mComponents.size(); ++i) {
+        const ComponentResult now = mComponents[i]->result(kernel.now());
+        mEndOfRun[i].served = now.served;
+        mEndOfRun[i].failed = now.failed;
+    }
+    return true;
 }
 
 ReplicationResult World::result(double wallSeconds) const
@@ -147,8 +161,10 @@ ReplicationResult World::result(double wallSeconds) const
     ReplicationResult r;
     r.requests = stats.counts();
     r.latency = stats.latency();
-    for (const auto &c : mComponents)
-        r.components.push_back(c->result(now));
+    r.components = mEndOfRun;
+    if (r.components.empty()) // stopped early: statistics up to where it got
+        for (const auto &c : mComponents)
+            r.components.push_back(c->result(now));
     for (std::uint32_t i = 0; i < mComponents.size(); ++i) {
         const ComponentSpec &c = spec.components[i];
         if (c.kind == SimKind::Database)
@@ -165,6 +181,7 @@ ReplicationResult World::result(double wallSeconds) const
     }
     r.incidents = incidents.incidents(replication);
     r.series = stats.series();
+    r.bucketLatency = stats.bucketLatency();
     // The per-second samples see the steady lag of connected standbys too.
     for (double lag : r.series.replicationLagS)
         r.data.maxReplicationLagSeconds = std::max(r.data.maxReplicationLagSeconds, lag);
@@ -175,7 +192,8 @@ ReplicationResult World::result(double wallSeconds) const
 
 RandomStream World::stream(std::string_view id, std::string_view purpose) const
 {
-    return RandomStream(streamSeed(spec.seed, static_cast<std::uint64_t>(replication), id, purpose));
+    return RandomStream(
+        streamSeed(spec.seed, static_cast<std::uint64_t>(replication), id, purpose));
 }
 
 void World::reportState(std::uint32_t component, ComponentState state)
@@ -205,12 +223,17 @@ double World::currentReplicationLagSeconds() const
 
 bool World::regionSick(std::uint32_t region) const
 {
+    return sickPrimary(region) != noIndex;
+}
+
+std::uint32_t World::sickPrimary(std::uint32_t region) const
+{
     if (region == noIndex)
-        return false;
+        return noIndex;
     for (const auto &set : mReplicaSets)
         if (spec.components[set->primary()].region == region && !set->available())
-            return true;
-    return false;
+            return set->primary();
+    return noIndex;
 }
 
 void World::tunnelChanged()

@@ -3,9 +3,9 @@
 #include "incidentlog.h"
 #include "modelspec.h"
 #include "request.h"
-#include "statscollector.h"
 #include "sim/engine/kernel.h"
 #include "sim/random/randomstream.h"
+#include "statscollector.h"
 
 #include <memory>
 #include <vector>
@@ -45,6 +45,8 @@ public:
     double currentReplicationLagSeconds() const;
     // A region whose active database is unavailable: its LBs fail the DNS provider's checks.
     bool regionSick(std::uint32_t region) const;
+    // The unavailable primary that makes a region sick, or noIndex.
+    std::uint32_t sickPrimary(std::uint32_t region) const;
     // A VPN's tunnel went down or came back: replication across it stops or resumes.
     void tunnelChanged();
     // A commit on `database`: counted as diverged when its regions cannot replicate.
@@ -77,6 +79,7 @@ private:
     std::vector<std::uint32_t> mReplicaSetOf; // per component; noIndex when not a database
     std::vector<bool> mMultiPrimaryVpn;       // per component: a VPN joining several primaries
     std::unique_ptr<FailureInjector> mFailures;
+    std::vector<ComponentResult> mEndOfRun; // component statistics at the end of the period
 };
 
 } // namespace topolab::sim

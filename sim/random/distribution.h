@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sim/engine/simtime.h"
 #include "randomstream.h"
+#include "sim/engine/simtime.h"
 
 namespace topolab::sim {
 
@@ -17,7 +17,10 @@ public:
     static Distribution deterministic(double mean) { return {Shape::Deterministic, mean, 0.0}; }
     static Distribution lognormal(double mean, double cv) { return {Shape::Lognormal, mean, cv}; }
     // Uniform on [0, 2·mean].
-    static Distribution uniform(double mean) { return {Shape::Uniform, mean, 1.0 / std::sqrt(3.0)}; }
+    static Distribution uniform(double mean)
+    {
+        return {Shape::Uniform, mean, 1.0 / std::sqrt(3.0)};
+    }
 
     Shape shape() const { return mShape; }
     double mean() const { return mMean; }

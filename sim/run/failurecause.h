@@ -22,7 +22,7 @@ enum class FailureCause : std::uint8_t {
 inline constexpr std::size_t failureCauseCount = 8;
 
 inline constexpr std::array<std::string_view, failureCauseCount> failureCauseNames = {
-    "dns_stale", "lb_down",      "no_backend",  "timeout",
+    "dns_stale",      "lb_down",  "no_backend",   "timeout",
     "db_unavailable", "overload", "server_crash", "storage_down",
 };
 

@@ -39,8 +39,8 @@ struct ComponentResult
 struct DataResult
 {
     std::uint64_t writesCommitted = 0;
-    std::uint64_t writesLost = 0;      // acknowledged, then lost in a failover or restore
-    std::uint64_t writesDiverged = 0;  // committed while the regions could not replicate
+    std::uint64_t writesLost = 0;     // acknowledged, then lost in a failover or restore
+    std::uint64_t writesDiverged = 0; // committed while the regions could not replicate
     double maxReplicationLagSeconds = 0;
 };
 
@@ -68,8 +68,8 @@ struct TimeSeries
     std::vector<std::uint64_t> failed;
     std::vector<std::array<std::uint64_t, failureCauseCount>> failedByCause;
     std::vector<double> p99Ms;
-    std::vector<double> staleShare;       // share of requests whose first address was a dead LB
-    std::vector<double> replicationLagS;  // largest standby lag at the end of the bucket
+    std::vector<double> staleShare;      // share of requests whose first address was a dead LB
+    std::vector<double> replicationLagS; // largest standby lag at the end of the bucket
 };
 
 // What one replication produced.
@@ -95,7 +95,7 @@ struct SimulationResult
     double warmupSeconds = 0;
     int replications = 0;
     int threads = 1;
-    RequestCounts requests; // summed over replications
+    RequestCounts requests;  // summed over replications
     double availability = 0; // ok / offered, pooled
     LogHistogram latency;    // pooled
     ConfidenceInterval availabilityCi;

@@ -144,10 +144,9 @@ SimulationResult pool(const ModelSpec &model, std::vector<ReplicationResult> &ru
         out.series.staleShare[b] /= r;
         out.series.p99Ms[b] = static_cast<double>(bucketLatency[b].quantile(0.99)) / 1e6;
     }
-    out.availability = out.requests.offered
-                           ? static_cast<double>(out.requests.ok)
-                                 / static_cast<double>(out.requests.offered)
-                           : 1.0;
+    out.availability = out.requests.offered ? static_cast<double>(out.requests.ok)
+                                                  / static_cast<double>(out.requests.offered)
+                                            : 1.0;
     out.availabilityCi = meanConfidenceInterval(availability);
     out.latencyMeanMsCi = meanConfidenceInterval(meanLatency);
     out.p99MsCi = meanConfidenceInterval(p99);

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "simulationresult.h"
 #include "sim/engine/simobserver.h"
 #include "sim/model/modelspec.h"
+#include "simulationresult.h"
 
 namespace topolab::sim {
 

@@ -311,7 +311,7 @@ void TestCli::usageErrors_data()
     QTest::newRow("unknown command")
         << QStringList{QStringLiteral("frobnicate"), file}
         << QStringLiteral(
-               "unknown command 'frobnicate'; commands are analyze, export, format, validate");
+               "unknown command 'frobnicate'; commands are analyze, export, format, simulate, validate");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
                                     << QStringLiteral("unknown option '--frobnicate'");
     QTest::newRow("unknown validate option")

@@ -10,9 +10,6 @@
 // effect under test, or than a stated precision), so that a vague run cannot pass. The seeds are
 // fixed, so a run is reproducible; a change to the simulator's random streams redraws every
 // check, and each 99% interval then misses a correct value with probability 1%.
-//
-// Known simulator defects are pinned with QEXPECT_FAIL: they turn into XPASS (a failure) once
-// fixed, as a reminder to drop the expectation.
 
 #include "failurefixtures.h"
 
@@ -760,10 +757,6 @@ void TestFailures::databaseWithoutStandby()
         VERIFY_MEAN("writes lost since the last backup",
                     perReplication(runs, [](auto &r) { return r.data.writesLost; }), mean,
                     2 * predictedHalfWidth(sigma, replications));
-        QEXPECT_FAIL("",
-                     "storagemodels.cpp: the volume's incident gets neither the database's "
-                     "detection, nor its recovery, nor the writes lost",
-                     Continue);
     }
     QVERIFY2(incidentComplete, "the incident records detection, recovery and the writes lost");
 }
@@ -910,11 +903,6 @@ void TestFailures::vpnCut()
         recoveryRecorded = recoveryRecorded && i.recoveredSeconds
                            && std::abs(*i.recoveredSeconds - i.atSeconds - back) < 1e-6;
     }
-    if (!noticed)
-        QEXPECT_FAIL("",
-                     "vpnmodel.cpp: an outage healed before tinc noticed it is never "
-                     "marked recovered",
-                     Continue);
     QVERIFY2(recoveryRecorded, "every incident records when the tunnel was back");
     if (!noticed)
         return;

@@ -53,6 +53,7 @@ private:
     };
 
     void arrive();
+    void pickNextClient();
     void sendStatic(std::uint32_t id);
     void connect(std::uint32_t id);
     FailureCause connectCause(std::uint32_t lb) const;
@@ -66,6 +67,7 @@ private:
     double mMeanGapNs = 0;
     SimTime mArrivalDelay = 0; // handshake and request to a local load balancer
     SimTime mNextIntended = 0;
+    std::size_t mNextClient = 0; // which client sends the next request
     std::vector<ResolverCache> mResolvers;
     std::vector<bool> mViolating;
     std::vector<AppCache> mClients;

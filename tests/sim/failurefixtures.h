@@ -240,20 +240,24 @@ inline double detectionDelay(const Incident &incident)
 
 // ---- Analytic results -------------------------------------------------------------------------
 
-// The 99% interval every check uses (sim/stats/confidenceinterval.h, Student t across
+// The confidence of every check: about 45 intervals are checked, so at 99.9% a correct model
+// fails one by chance with a probability near 4%, whichever random streams a change redraws.
+inline constexpr double checkConfidence = 0.999;
+
+// The interval every check uses (sim/stats/confidenceinterval.h, Student t across
 // replications).
 inline ConfidenceInterval interval99(const std::vector<double> &values)
 {
-    return meanConfidenceInterval(values, 0.99);
+    return meanConfidenceInterval(values, checkConfidence);
 }
 
-// Half-width a 99% interval of n replications would have if each replication's standard
+// Half-width a check's interval of n replications would have if each replication's standard
 // deviation were `sigma`: the spread the analytic model itself predicts. A measured interval
 // wider than twice this means the run is noisier than the model explains (the sample standard
 // deviation of 10 replications exceeds 1.76 sigma with probability 1e-3 only).
 inline double predictedHalfWidth(double sigma, int replications)
 {
-    return studentTQuantile(0.99, replications - 1) * sigma
+    return studentTQuantile(checkConfidence, replications - 1) * sigma
            / std::sqrt(static_cast<double>(replications));
 }
 
@@ -269,11 +273,9 @@ inline double staleRequestsWindow(double ttl, double gap)
 }
 
 // Bound on the systematic error of the two formulas above in a run, in seconds. The model starts
-// every cache at an age uniform over its life: the stationary law when an expired entry is
-// refreshed at once. Refreshed on demand, each cycle is one wait g longer, and the phases drift
-// towards the new stationary law only slowly (a cycle's length varies by about g), so the stale
-// window after a change differs from the stationary value by less than g (0.45·g at most for
-// g/T = 1/60 and 0.3·g for g/T = 1/12, computing the renewal process directly).
+// every cache in the stationary law of on-demand refresh (expired with probability g/(T+g),
+// otherwise a uniform residual life), but its request rate is estimated from the nominal rates,
+// so the phases can still be off by a fraction of a wait g; one g is allowed.
 inline double cachePhaseShift(double gap)
 {
     return gap;

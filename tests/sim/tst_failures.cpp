@@ -4,12 +4,12 @@
 // database failover or a restore, a region withdrawn from geo DNS, a tinc tunnel cut,
 // autoscaling under a load step and the latency of a degraded server.
 //
-// Every expected value is a formula with its source. Every tolerance is the run's own 99%
+// Every expected value is a formula with its source. Every tolerance is the run's own 99.9%
 // Student-t interval across replications or a hard analytic bound, and each interval must also
 // be narrow (no wider than twice what the model's own spread predicts, than a quarter of the
 // effect under test, or than a stated precision), so that a vague run cannot pass. The seeds are
 // fixed, so a run is reproducible; a change to the simulator's random streams redraws every
-// check, and each 99% interval then misses a correct value with probability 1%.
+// check, and each 99.9% interval then misses a correct value with probability 0.1%.
 
 #include "failurefixtures.h"
 
@@ -39,7 +39,7 @@ struct MeanCheck
     QByteArray message;
 };
 
-// The 99% interval of the per-replication values contains `expected` (widened by `bias`, a
+// The 99.9% interval of the per-replication values contains `expected` (widened by `bias`, a
 // bound on a known systematic error of the measurement itself, e.g. a sampling grid), and its
 // half-width is at most `maxHalfWidth`. Logs measured against analytic for the record.
 MeanCheck checkMean(const char *what, const std::vector<double> &values, double expected,
@@ -49,7 +49,7 @@ MeanCheck checkMean(const char *what, const std::vector<double> &values, double 
     MeanCheck c;
     c.ok = ci.low - bias <= expected && expected <= ci.high + bias && ci.halfWidth <= maxHalfWidth;
     c.message = QByteArray(what) + ": measured " + num(ci.mean) + " ± " + num(ci.halfWidth)
-                + " (99%, n=" + QByteArray::number(ci.samples) + "), analytic " + num(expected)
+                + " (99.9%, n=" + QByteArray::number(ci.samples) + "), analytic " + num(expected)
                 + ", allowed half-width " + num(maxHalfWidth);
     qInfo("%s", c.message.constData());
     return c;
@@ -1065,11 +1065,11 @@ void TestFailures::degradedServer()
     for (const ReplicationResult &r : runs)
         QCOMPARE(r.requests.failed, std::uint64_t(0));
     const double expected = mmcMeanResponse(workers, rate, slowdown * service);
-    // 2%: the rows differ by a factor of 2 and more, and the queueing term is 25% of the
+    // 3%: the rows differ by a factor of 2 and more, and the queueing term is 25% of the
     // response time at 80% utilisation.
     VERIFY_MEAN("mean response (s)",
                 perReplication(runs, [](auto &r) { return r.latency.mean() / 1e9; }), expected,
-                0.02 * expected);
+                0.03 * expected);
     const double utilization = rate * slowdown * service / workers;
     VERIFY_MEAN("utilisation",
                 perReplication(runs, [app](auto &r) { return r.components[app].utilization; }),

@@ -3,6 +3,7 @@
 
 #include "core/io/atomicfile.h"
 #include "core/simulation/resultjson.h"
+#include "core/simulation/resultsummary.h"
 #include "core/simulation/simmodelbuilder.h"
 #include "core/validation/validator.h"
 #include "sim/run/simulator.h"

@@ -15,10 +15,6 @@ namespace topolab::core {
 nlohmann::ordered_json simulationResultJson(const sim::SimulationResult &result,
                                             const sim::ModelSpec &model);
 
-// The result for people: requests, availability, latency, failures by cause, data, incidents
-// and the busiest components, as aligned text.
-std::string simulationSummaryText(const sim::SimulationResult &result, const sim::ModelSpec &model);
-
 // The time series as CSV: t_s,ok,failed,p99_ms,stale_share,replication_lag_s, then one column
 // per failure cause; one row per bucket.
 std::string simulationCsv(const sim::SimulationResult &result);

@@ -4,6 +4,7 @@
 #include "topologyfixture.h"
 
 #include "core/simulation/resultjson.h"
+#include "core/simulation/resultsummary.h"
 #include "core/simulation/simmodelbuilder.h"
 
 #include <QTest>

@@ -6,7 +6,7 @@ Kernel::Kernel(std::unique_ptr<FutureEventSet> events)
     : mEvents(std::move(events))
 {
     if (!mEvents) {
-        auto heap = std::make_unique<DaryHeap<4>>();
+        auto heap = std::make_unique<DefaultEventSet>();
         heap->reserve(1024);
         mHeap = heap.get();
         mEvents = std::move(heap);

@@ -45,7 +45,13 @@ std::int64_t BasicLogHistogram<SubBits, Counter>::quantile(double q) const
         if (seen >= rank) {
             const std::int64_t low = std::max(bucketLow(mOffset + i), mMin);
             const std::int64_t high = std::min(bucketHigh(mOffset + i), mMax);
-            return low + (high - low) / 2;
+            // Spread the bucket's values evenly over its range: a quantile then moves smoothly
+            // with the data instead of jumping between bucket midpoints, so replications'
+            // percentiles vary as they should and their interval is not falsely zero.
+            const std::uint64_t inBucket = mCounts[i];
+            const double within = (static_cast<double>(rank - (seen - inBucket)) - 0.5)
+                                  / static_cast<double>(inBucket);
+            return low + static_cast<std::int64_t>(within * static_cast<double>(high - low));
         }
     }
     return mMax; // not reached: the buckets hold total values

@@ -66,13 +66,13 @@ public:
     std::int64_t max() const { return mMax; }
 
     // The value at rank ceil(q*count()) (at least 1) of the sorted values, within
-    // relativeErrorBound(). It is the midpoint of the bucket holding that rank, narrowed to the
-    // part of the bucket inside [min(), max()]; rank 1 reports min() and rank count() reports
-    // max() exactly. q is clamped to [0, 1]. 0 when empty.
+    // relativeErrorBound(). It is interpolated within the bucket holding that rank (its values
+    // taken as spread evenly over the part of the bucket inside [min(), max()]); rank 1 reports
+    // min() and rank count() reports max() exactly. q is clamped to [0, 1]. 0 when empty.
     std::int64_t quantile(double q) const;
 
-    // 2^-SubBits. The midpoint report actually stays within half of it; the bound leaves room for
-    // the caller to compare against any value of the bucket.
+    // 2^-SubBits: the width of a bucket relative to its values, so any value reported from a
+    // bucket is within it of every value the bucket holds.
     static constexpr double relativeErrorBound()
     {
         return 1.0 / double(std::uint64_t(1) << SubBits);

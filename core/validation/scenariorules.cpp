@@ -6,6 +6,19 @@ namespace topolab::core {
 void checkTrafficAndScenario(Findings &f)
 {
     const Topology &t = f.topology();
+    for (const Component *app : t.componentsOfKind(ComponentKind::AppServer)) {
+        if (!app->params.groupEnabled("autoscale"))
+            continue;
+        const double out = app->params.number("autoscale.scale_out_utilization");
+        const double in = app->params.number("autoscale.scale_in_utilization");
+        if (in >= out) {
+            f.warning("autoscale-thresholds", app->id,
+                      "app server '" + app->id + "' scales in at " + formatParamValue(in)
+                          + " utilisation but out only at " + formatParamValue(out)
+                          + ": it would add and remove instances in turn; keep "
+                            "scale_in_utilization well below scale_out_utilization");
+        }
+    }
     if (t.componentsOfKind(ComponentKind::ObjectStorage).empty()) {
         for (const auto &g : t.clientGroups) {
             if (g.params.number("static_fraction") > 0) {

@@ -229,6 +229,11 @@ private Q_SLOTS:
                 + "scenario:\n  duration_s: 100\n  warmup_s: 10\n  failures:\n"
                   "    - {at_s: 500, target: lb-1}\n",
             "failure-after-end", "lb-1", false);
+        row("autoscaling that would flap",
+            replaced(healthy, "  - {id: app-1, kind: app_server, region: r1}",
+                     "  - {id: app-1, kind: app_server, region: r1, autoscale: "
+                     "{scale_out_utilization: 0.5, scale_in_utilization: 0.6}}"),
+            "autoscale-thresholds", "app-1", false);
     }
 
     void rules()

@@ -1,4 +1,6 @@
 // topolab-cli as scripts see it: exit codes, stdout/stderr contents and output formats (SPEC §4).
+#include "clirunner.h"
+
 #include <QtTest>
 
 #include <QJsonArray>
@@ -8,57 +10,6 @@
 #include <QRegularExpression>
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    bool finished = false;
-};
-
-CliRun runCli(const QStringList &arguments, const QString &workingDirectory = {})
-{
-    QProcess process;
-    process.setProgram(QStringLiteral(TOPOLAB_CLI));
-    process.setArguments(arguments);
-    if (!workingDirectory.isEmpty())
-        process.setWorkingDirectory(workingDirectory);
-    process.start();
-    CliRun run;
-    if (!process.waitForStarted(30000))
-        return run;
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.finished = process.exitStatus() == QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
-QString describe(const QStringList &arguments, const CliRun &run)
-{
-    return QStringLiteral("topolab-cli %1\nexit %2\n--- stdout\n%3--- stderr\n%4")
-        .arg(arguments.join(QLatin1Char(' ')))
-        .arg(run.exitCode)
-        .arg(run.out, run.err);
-}
-
-QString example(const char *name)
-{
-    return QStringLiteral(TOPOLAB_EXAMPLES "/") + QString::fromLatin1(name)
-           + QStringLiteral(".topolab.yaml");
-}
-
-QString data(const char *name)
-{
-    return QStringLiteral(TOPOLAB_TEST_DATA "/cli/") + QString::fromLatin1(name)
-           + QStringLiteral(".topolab.yaml");
-}
 
 QStringList nonEmptyLines(const QString &text)
 {
@@ -82,11 +33,6 @@ QStringList componentIds(const QString &path)
 }
 
 } // namespace
-
-#define RUN_CLI(run, ...)                                                                          \
-    const QStringList run##Arguments = __VA_ARGS__;                                                \
-    const CliRun run = runCli(run##Arguments);                                                     \
-    QVERIFY2(run.finished, qPrintable(describe(run##Arguments, run)))
 
 // Runs the real topolab-cli binary and checks what users and scripts rely on.
 class TestCli : public QObject
@@ -310,8 +256,8 @@ void TestCli::usageErrors_data()
     QTest::newRow("no arguments") << QStringList{} << QStringLiteral("subcommand is required");
     QTest::newRow("unknown command")
         << QStringList{QStringLiteral("frobnicate"), file}
-        << QStringLiteral(
-               "unknown command 'frobnicate'; commands are analyze, export, format, simulate, validate");
+        << QStringLiteral("unknown command 'frobnicate'; commands are analyze, export, format, "
+                          "simulate, validate");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
                                     << QStringLiteral("unknown option '--frobnicate'");
     QTest::newRow("unknown validate option")

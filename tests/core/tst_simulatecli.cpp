@@ -1,5 +1,7 @@
 // `topolab-cli simulate` as scripts see it: exit codes, the JSON keys of SPEC §4, output that does
 // not depend on the thread count, the CSV time series and a quiet stdout.
+#include "clirunner.h"
+
 #include <QtTest>
 
 #include <QJsonArray>
@@ -10,60 +12,6 @@
 #include <QTemporaryDir>
 
 namespace {
-
-// What one run of the binary left behind.
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-    bool finished = false;
-};
-
-// Runs topolab-cli with `arguments`; a simulation gets two minutes before it counts as hung.
-CliRun runCli(const QStringList &arguments)
-{
-    QProcess process;
-    process.setProgram(QStringLiteral(TOPOLAB_CLI));
-    process.setArguments(arguments);
-    process.start();
-    CliRun run;
-    if (!process.waitForStarted(30000))
-        return run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.finished = process.exitStatus() == QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
-// Everything about a run, for the message of a failed check.
-QString describe(const QStringList &arguments, const CliRun &run)
-{
-    return QStringLiteral("topolab-cli %1\nexit %2\n--- stdout\n%3--- stderr\n%4")
-        .arg(arguments.join(QLatin1Char(' ')))
-        .arg(run.exitCode)
-        .arg(QString::fromUtf8(run.out.left(4000)), run.err);
-}
-
-// A bundled example by name.
-QString example(const char *name)
-{
-    return QStringLiteral(TOPOLAB_EXAMPLES "/") + QString::fromLatin1(name)
-           + QStringLiteral(".topolab.yaml");
-}
-
-// A test data file of the CLI suites by name.
-QString data(const char *name)
-{
-    return QStringLiteral(TOPOLAB_TEST_DATA "/cli/") + QString::fromLatin1(name)
-           + QStringLiteral(".topolab.yaml");
-}
 
 // A topology whose failure falls inside a short run, so the incident keys can be checked.
 const char *tinyWithFailure = R"(topolab: 1
@@ -144,11 +92,6 @@ bool isNumber(const QJsonValue &v)
 
 } // namespace
 
-#define RUN_CLI(run, ...)                                                                          \
-    const QStringList run##Arguments = __VA_ARGS__;                                                \
-    const CliRun run = runCli(run##Arguments);                                                     \
-    QVERIFY2(run.finished, qPrintable(describe(run##Arguments, run)))
-
 // Runs the real topolab-cli binary's simulate command.
 class TestSimulateCli : public QObject
 {
@@ -198,13 +141,13 @@ void TestSimulateCli::help()
 {
     RUN_CLI(run, {QStringLiteral("simulate"), QStringLiteral("--help")});
     QCOMPARE(run.exitCode, 0);
-    const QString text = QString::fromUtf8(run.out);
+    const QString text = run.out;
     for (const char *option : {"FILE", "--duration", "--seed", "--replications", "--threads",
                                "--json", "--csv", "--quiet", "Exit"}) {
         QVERIFY2(text.contains(QString::fromLatin1(option)), option);
     }
     RUN_CLI(top, {QStringLiteral("--help")});
-    QVERIFY(QString::fromUtf8(top.out).contains(QStringLiteral("simulate")));
+    QVERIFY(top.out.contains(QStringLiteral("simulate")));
 }
 
 void TestSimulateCli::usageErrors_data()
@@ -334,7 +277,7 @@ void TestSimulateCli::jsonHasEveryKey()
                      + options);
     QVERIFY2(run.exitCode == 0, qPrintable(describe(runArguments, run)));
     QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(run.out, &error);
+    const QJsonDocument document = QJsonDocument::fromJson(run.bytes, &error);
     QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
     const QJsonObject root = document.object();
 
@@ -434,8 +377,8 @@ void TestSimulateCli::jsonHasEveryKey()
         QVERIFY2(isNumber(engine.value(QString::fromLatin1(key))), key);
     QVERIFY(engine.value(QStringLiteral("events")).toDouble() > 0);
     // `engine` comes last, so a script (or the next test) can cut it off as text.
-    QVERIFY(withoutEngine(run.out).size() < run.out.size());
-    QVERIFY(!run.out.mid(withoutEngine(run.out).size() + 4).contains("\n  \""));
+    QVERIFY(withoutEngine(run.bytes).size() < run.bytes.size());
+    QVERIFY(!run.bytes.mid(withoutEngine(run.bytes).size() + 4).contains("\n  \""));
 }
 
 void TestSimulateCli::sameOutputForAnyThreadCount()
@@ -448,10 +391,12 @@ void TestSimulateCli::sameOutputForAnyThreadCount()
                  QStringLiteral("--duration"), QStringLiteral("60"), QStringLiteral("--threads"),
                  QString::fromLatin1(threads), QStringLiteral("--json"), QStringLiteral("-")});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(runArguments, run)));
-        const QJsonObject engine
-            = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("engine")).toObject();
+        const QJsonObject engine = QJsonDocument::fromJson(run.bytes)
+                                       .object()
+                                       .value(QStringLiteral("engine"))
+                                       .toObject();
         QCOMPARE(engine.value(QStringLiteral("threads")).toInt(), QByteArray(threads).toInt());
-        const QByteArray stable = withoutEngine(run.out);
+        const QByteArray stable = withoutEngine(run.bytes);
         QVERIFY(stable.size() > 1000);
         if (reference.isEmpty())
             reference = stable;
@@ -481,7 +426,7 @@ void TestSimulateCli::csvHasOneRowPerBucket()
         QCOMPARE(cells.first().toDouble(), double(row - 1));
     }
     // The summary still goes to stdout when the data goes to files.
-    QVERIFY(QString::fromUtf8(run.out).contains(QStringLiteral("Requests")));
+    QVERIFY(run.out.contains(QStringLiteral("Requests")));
 }
 
 void TestSimulateCli::summaryOnStdout()
@@ -490,7 +435,7 @@ void TestSimulateCli::summaryOnStdout()
             {QStringLiteral("simulate"), example("single-region"), QStringLiteral("--duration"),
              QStringLiteral("60"), QStringLiteral("--replications"), QStringLiteral("2")});
     QVERIFY2(run.exitCode == 0, qPrintable(describe(runArguments, run)));
-    const QString out = QString::fromUtf8(run.out);
+    const QString out = run.out;
     QVERIFY2(out.startsWith(QStringLiteral("Single region: 2 replications of 60 s")),
              qPrintable(out));
     for (const char *heading : {"Requests", "availability", "95% interval", "Latency",
@@ -527,9 +472,9 @@ void TestSimulateCli::quietPrintsNothing()
              QStringLiteral("--json"), QStringLiteral("-")});
     QVERIFY2(toStdout.exitCode == 0, qPrintable(describe(toStdoutArguments, toStdout)));
     QJsonParseError error{};
-    QJsonDocument::fromJson(toStdout.out, &error);
+    QJsonDocument::fromJson(toStdout.bytes, &error);
     QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
-    QVERIFY(toStdout.out.startsWith("{\n  \"name\": "));
+    QVERIFY(toStdout.bytes.startsWith("{\n  \"name\": "));
 }
 
 QTEST_GUILESS_MAIN(TestSimulateCli)

@@ -108,6 +108,7 @@ void LoadBalancerModel::arrive(std::uint32_t id)
     if (b == none) {
         fail(id, FailureCause::NoBackend);
     } else if (b == busy) {
+        expireQueued();
         mWorld.requests[id].serverStart = mWorld.kernel.now();
         mQueue.push_back(id);
     } else {
@@ -272,6 +273,19 @@ void LoadBalancerModel::drainQueue()
             continue;
         }
         dispatch(id, b);
+    }
+}
+
+void LoadBalancerModel::expireQueued()
+{
+    // `timeout queue` (= `timeout connect`): the oldest waiting requests give up even while no
+    // server frees a slot, so the queue never holds more than rate × timeout.
+    const SimTime now = mWorld.kernel.now();
+    while (!mQueue.empty()
+           && now - mWorld.requests[mQueue.front()].serverStart > mLb.connectTimeout) {
+        const std::uint32_t id = mQueue.front();
+        mQueue.pop_front();
+        fail(id, FailureCause::Overload);
     }
 }
 

@@ -54,6 +54,7 @@ private:
     void checkServer(std::size_t backend);
     void checkResult(std::size_t backend, bool ok);
     void drainQueue();
+    void expireQueued();
     void fail(std::uint32_t request, FailureCause cause);
     std::size_t backendOf(std::uint32_t server) const;
 

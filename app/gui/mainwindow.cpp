@@ -2,6 +2,7 @@
 
 #include "canvasview.h"
 #include "issuesdock.h"
+#include "pictureexport.h"
 #include "statussummary.h"
 #include "topologyscene.h"
 #include "vieweractions.h"
@@ -11,10 +12,12 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 
 namespace topolab::app {
@@ -36,6 +39,7 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1280, 820);
 
     connect(mActions->open(), &QAction::triggered, this, &MainWindow::showOpenDialog);
+    connect(mActions->exportPicture(), &QAction::triggered, this, &MainWindow::showExportDialog);
     connect(mActions->quit(), &QAction::triggered, this, &QWidget::close);
     connect(mActions->zoomIn(), &QAction::triggered, mView, &CanvasView::zoomIn);
     connect(mActions->zoomOut(), &QAction::triggered, mView, &CanvasView::zoomOut);
@@ -72,6 +76,63 @@ void MainWindow::documentLoaded()
                                                    : tr("%1 — Topolab").arg(mDocument->fileName()));
     if (mDocument->loadFailed())
         mIssues->show();
+    mActions->exportPicture()->setEnabled(mDocument->topology() != nullptr);
+}
+
+void MainWindow::showExportDialog()
+{
+    const core::Topology *topology = mDocument->topology();
+    if (!topology)
+        return;
+    const QList<QGraphicsItem *> selection = mScene->selectedItems();
+    QFileDialog dialog(this, selection.isEmpty() ? tr("Export Picture")
+                                                 : tr("Export Selection as Picture"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    const QStringList filters = PictureExport::nameFilters();
+    dialog.setNameFilters(filters);
+    // The format chosen last time, remembered by its extension so a new language keeps it.
+    QSettings settings;
+    const QString formatKey = QStringLiteral("export/format");
+    const PictureExport::Format format
+        = PictureExport::formatForPath(u'.' + settings.value(formatKey).toString())
+              .value_or(PictureExport::Format::Png);
+    dialog.selectNameFilter(filters.at(int(format)));
+    dialog.setDefaultSuffix(PictureExport::suffix(format));
+
+    const QFileInfo source(mDocument->filePath());
+    QString base = source.fileName();
+    if (base.endsWith(QLatin1String(".topolab.yaml")))
+        base.chop(13);
+    else
+        base = source.completeBaseName();
+    dialog.setDirectory(source.absolutePath());
+    dialog.selectFile(base + u'.' + dialog.defaultSuffix());
+    // Choosing another format changes the extension of the name being typed with it, since
+    // the extension is what decides the format.
+    connect(&dialog, &QFileDialog::filterSelected, &dialog, [&dialog, &filters](const QString &f) {
+        const int index = int(filters.indexOf(f));
+        if (index < 0)
+            return;
+        const QString suffix = PictureExport::suffix(PictureExport::Format(index));
+        dialog.setDefaultSuffix(suffix);
+        const QFileInfo typed(dialog.selectedFiles().value(0));
+        if (PictureExport::formatForPath(typed.fileName()))
+            dialog.selectFile(typed.completeBaseName() + u'.' + suffix);
+    });
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    const QString path = dialog.selectedFiles().constFirst();
+    if (PictureExport::formatForPath(path))
+        settings.setValue(formatKey, QFileInfo(path).suffix().toLower());
+    PictureExport picture(*mScene);
+    picture.setItems(selection);
+    picture.describe(QString::fromStdString(topology->name), mDocument->fileName());
+    QString problem;
+    if (!picture.write(path, &problem)) {
+        QMessageBox::warning(this, dialog.windowTitle(), problem);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 
 void MainWindow::showAbout()

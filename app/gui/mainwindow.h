@@ -35,6 +35,7 @@ public Q_SLOTS:
 
 private:
     void documentLoaded();
+    void showExportDialog();
     void showAbout();
 
     ViewerDocument *mDocument;

@@ -9,6 +9,8 @@ namespace topolab::app {
 ViewerActions::ViewerActions(QObject *parent)
     : QObject(parent)
     , mOpen(new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this))
+    , mExportPicture(new QAction(QIcon::fromTheme(QStringLiteral("document-export")),
+                                 tr("&Export Picture…"), this))
     , mQuit(new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this))
     , mZoomIn(new QAction(QIcon::fromTheme(QStringLiteral("zoom-in")), tr("Zoom &In"), this))
     , mZoomOut(new QAction(QIcon::fromTheme(QStringLiteral("zoom-out")), tr("Zoom &Out"), this))
@@ -28,6 +30,8 @@ ViewerActions::ViewerActions(QObject *parent)
     mAbout->setMenuRole(QAction::AboutRole);
 
     mOpen->setStatusTip(tr("Open a topology file"));
+    mExportPicture->setStatusTip(
+        tr("Save the canvas, or the selected part of it, as a PNG, SVG or PDF picture"));
     mFitToView->setStatusTip(tr("Show the whole topology"));
 }
 
@@ -35,6 +39,8 @@ void ViewerActions::addMenus(QMenuBar *menuBar) const
 {
     QMenu *file = menuBar->addMenu(tr("&File"));
     file->addAction(mOpen);
+    file->addSeparator();
+    file->addAction(mExportPicture);
     file->addSeparator();
     file->addAction(mQuit);
 

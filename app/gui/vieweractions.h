@@ -19,6 +19,7 @@ public:
     void addMenus(QMenuBar *menuBar) const;
 
     QAction *open() const { return mOpen; }
+    QAction *exportPicture() const { return mExportPicture; }
     QAction *quit() const { return mQuit; }
     QAction *zoomIn() const { return mZoomIn; }
     QAction *zoomOut() const { return mZoomOut; }
@@ -27,6 +28,7 @@ public:
 
 private:
     QAction *mOpen;
+    QAction *mExportPicture;
     QAction *mQuit;
     QAction *mZoomIn;
     QAction *mZoomOut;

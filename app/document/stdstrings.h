@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <string>
+#include <vector>
+
+namespace topolab::app {
+
+// The core model speaks UTF-8 std::string, the document's API QString: the two conversions.
+inline QString toQString(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+inline std::string toStd(const QString &text)
+{
+    return text.toStdString();
+}
+
+inline QStringList toQStringList(const std::vector<std::string> &texts)
+{
+    QStringList out;
+    out.reserve(static_cast<qsizetype>(texts.size()));
+    for (const auto &text : texts)
+        out.append(toQString(text));
+    return out;
+}
+
+} // namespace topolab::app

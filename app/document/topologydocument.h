@@ -132,6 +132,7 @@ public:
     bool distribute(const QStringList &ids, Distribution distribution,
                     const QHash<QString, QSizeF> &sizes = {});
     // Several edits as one undo step (a drag that moves into a region: move + reparent).
+    // The diagnostics are recomputed when the compound edit ends.
     void beginCompoundEdit(const QString &text);
     void endCompoundEdit();
 

@@ -1,0 +1,223 @@
+#include "parameterform.h"
+
+#include "parametereditor.h"
+
+#include "document/topologydocument.h"
+
+#include "core/model/schemas.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace topolab::app {
+
+namespace {
+
+QString fromStd(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+} // namespace
+
+ParameterForm::ParameterForm(TopologyDocument *document, core::ComponentKind kind,
+                             QWidget *parent)
+    : QWidget(parent)
+    , mDocument(document)
+    , mKind(kind)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    QGridLayout *scalars = nullptr;
+    for (const core::ParamSpec &spec : core::componentSchema(kind).params) {
+        if (spec.type == core::ParamType::Group) {
+            scalars = nullptr; // scalars after a group start a new grid below it
+            QGridLayout *grid = addGroup(spec);
+            for (const core::ParamSpec &member : spec.members)
+                addScalar(member, fromStd(spec.key + '.' + member.key), grid);
+            continue;
+        }
+        if (!scalars) {
+            auto *host = new QWidget(this);
+            scalars = newGrid(host);
+            layout->addWidget(host);
+        }
+        addScalar(spec, fromStd(spec.key), scalars);
+    }
+    alignColumns();
+}
+
+QGridLayout *ParameterForm::newGrid(QWidget *host)
+{
+    auto *grid = new QGridLayout(host);
+    grid->setColumnStretch(1, 1);
+    grid->setHorizontalSpacing(6);
+    grid->setVerticalSpacing(4);
+    mGrids.push_back(grid);
+    return grid;
+}
+
+QGridLayout *ParameterForm::addGroup(const core::ParamSpec &spec)
+{
+    const QString key = fromStd(spec.key);
+    auto *box = new QGroupBox(key, this);
+    box->setObjectName(key);
+    box->setToolTip(fromStd(spec.description));
+    box->setCheckable(spec.optionalGroup);
+    layout()->addWidget(box);
+    mGroups.insert(key, box);
+    QGridLayout *grid = newGrid(box);
+    if (spec.optionalGroup) {
+        // Only a click by the user edits; refresh() sets the box without a signal.
+        connect(box, &QGroupBox::clicked, this,
+                [this, key](bool checked) { enableGroup(key, checked); });
+        auto *refusal = new QLabel(box);
+        refusal->setObjectName(key + QStringLiteral("/refusal"));
+        refusal->setWordWrap(true);
+        QPalette palette = refusal->palette();
+        palette.setColor(QPalette::WindowText, ParameterEditor::errorColour(palette));
+        refusal->setPalette(palette);
+        refusal->hide();
+        grid->addWidget(refusal, 0, 0, 1, 4);
+    }
+    return grid;
+}
+
+void ParameterForm::addScalar(const core::ParamSpec &spec, const QString &path, QGridLayout *grid)
+{
+    auto *editor = new ParameterEditor(spec, path, grid, grid->rowCount(), this);
+    mEditors.insert(path, editor);
+    mOrder.push_back(editor);
+    connect(editor, &ParameterEditor::valueEdited, this,
+            [this, editor](const QString &p, const core::ParamValue &value) {
+                setValue(editor, p, value);
+            });
+    connect(editor, &ParameterEditor::resetRequested, this,
+            [this, editor](const QString &p) { reset(editor, p); });
+}
+
+// Every grid gets the same name and unit column widths, so fields line up across group boxes.
+void ParameterForm::alignColumns()
+{
+    int nameWidth = 0;
+    int unitWidth = 0;
+    for (const ParameterEditor *editor : mOrder) {
+        nameWidth = std::max(nameWidth, editor->nameLabel()->sizeHint().width());
+        unitWidth = std::max(unitWidth, editor->unitLabel()->sizeHint().width());
+    }
+    for (QGridLayout *grid : mGrids) {
+        grid->setColumnMinimumWidth(0, nameWidth);
+        grid->setColumnMinimumWidth(2, unitWidth);
+    }
+}
+
+void ParameterForm::setComponents(const QStringList &ids)
+{
+    if (ids != mIds) {
+        for (ParameterEditor *editor : mOrder)
+            editor->clearRefusal();
+        for (QGroupBox *box : std::as_const(mGroups)) {
+            if (auto *refusal = box->findChild<QLabel *>(box->objectName()
+                                                         + QStringLiteral("/refusal")))
+                refusal->hide();
+        }
+    }
+    mIds = ids;
+    refresh();
+}
+
+void ParameterForm::refresh()
+{
+    std::vector<const core::Component *> components;
+    for (const QString &id : std::as_const(mIds)) {
+        if (const core::Component *c = mDocument->component(id); c && c->kind == mKind)
+            components.push_back(c);
+    }
+    if (components.empty())
+        return;
+
+    for (ParameterEditor *editor : mOrder) {
+        const std::string path = editor->path().toStdString();
+        ParameterEditor::State state;
+        state.value = components.front()->params.value(path);
+        for (const core::Component *c : components) {
+            state.mixed = state.mixed || c->params.value(path) != state.value;
+            state.set = state.set || c->params.isSet(path);
+        }
+        editor->setState(state);
+    }
+
+    for (auto it = mGroups.cbegin(); it != mGroups.cend(); ++it) {
+        QGroupBox *box = it.value();
+        if (!box->isCheckable())
+            continue;
+        const std::string key = it.key().toStdString();
+        const auto enabled = std::count_if(components.begin(), components.end(),
+                                           [&](const auto *c) { return c->params.groupEnabled(key); });
+        const bool mixed = enabled != 0 && enabled != qsizetype(components.size());
+        box->setChecked(enabled == qsizetype(components.size()));
+        box->setTitle(mixed ? tr("%1 (on for %2 of %3)").arg(it.key()).arg(enabled).arg(
+                                  components.size())
+                            : it.key());
+    }
+}
+
+void ParameterForm::setValue(ParameterEditor *editor, const QString &path,
+                             const core::ParamValue &value)
+{
+    const auto refusal = mDocument->setParameter(mIds, path, value);
+    if (refusal) {
+        editor->showRefusal(*refusal);
+        editor->revert();
+        return;
+    }
+    editor->clearRefusal();
+    editor->revert(); // shows the value as the document formats it ("8.0" becomes "8")
+}
+
+void ParameterForm::reset(ParameterEditor *editor, const QString &path)
+{
+    const auto refusal = mDocument->resetParameter(mIds, path);
+    if (refusal) {
+        editor->showRefusal(*refusal);
+        return;
+    }
+    editor->clearRefusal();
+}
+
+void ParameterForm::enableGroup(const QString &key, bool enabled)
+{
+    QGroupBox *box = mGroups.value(key);
+    auto *refusalLabel = box->findChild<QLabel *>(key + QStringLiteral("/refusal"));
+    const auto refusal = mDocument->setParameterGroupEnabled(mIds, key, enabled);
+    if (refusal) {
+        refusalLabel->setText(*refusal);
+        refusalLabel->show();
+    } else {
+        refusalLabel->hide();
+    }
+    refresh(); // puts the box back when refused or when the edit changed nothing
+}
+
+void ParameterForm::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange)
+        return;
+    for (ParameterEditor *editor : mOrder)
+        editor->updateColours();
+    for (QGroupBox *box : std::as_const(mGroups)) {
+        if (auto *label = box->findChild<QLabel *>(box->objectName() + QStringLiteral("/refusal"))) {
+            QPalette palette = label->palette();
+            palette.setColor(QPalette::WindowText, ParameterEditor::errorColour(this->palette()));
+            label->setPalette(palette);
+        }
+    }
+}
+
+} // namespace topolab::app

@@ -165,6 +165,7 @@ void InspectorDock::rebuild()
         mForm = new ParameterForm(mDocument, *kinds.begin(), mMessage->parentWidget());
         mForm->setObjectName(QStringLiteral("parameters"));
         mBody->insertWidget(mBody->indexOf(mMessage), mForm);
+        mForm->show(); // now, not when the layout's queued show runs: fields take focus at once
     }
     if (mForm)
         mForm->setComponents(mSelection);

@@ -52,6 +52,14 @@ ParameterForm::ParameterForm(TopologyDocument *document, core::ComponentKind kin
     alignColumns();
 }
 
+ParameterForm::~ParameterForm()
+{
+    // A field losing focus while its widgets are torn down must not edit through a half
+    // destroyed form.
+    for (ParameterEditor *editor : mOrder)
+        editor->disconnect(this);
+}
+
 QGridLayout *ParameterForm::newGrid(QWidget *host)
 {
     auto *grid = new QGridLayout(host);

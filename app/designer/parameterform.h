@@ -28,6 +28,7 @@ class ParameterForm : public QWidget
 
 public:
     ParameterForm(TopologyDocument *document, core::ComponentKind kind, QWidget *parent = nullptr);
+    ~ParameterForm() override;
 
     core::ComponentKind kind() const { return mKind; }
     // The components shown, all of kind(); refreshes the fields.

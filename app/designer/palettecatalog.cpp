@@ -1,10 +1,10 @@
 #include "palettecatalog.h"
 
-#include "palettemimedata.h"
 #include "paletteiconengine.h"
+#include "palettemimedata.h"
 
-#include "gui/kindicons.h"
 #include "core/model/connectionrules.h"
+#include "gui/kindicons.h"
 
 #include <QStringList>
 
@@ -16,7 +16,8 @@ using core::ComponentKind;
 
 // The region container, drawn like the kind icons (48 px grid, same stroke and fill): a
 // dashed frame with a title bar holding two members.
-const char regionSvg[] = R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 48 48" fill="none" stroke="#2f6496" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round">
+const char regionSvg[]
+    = R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 48 48" fill="none" stroke="#2f6496" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round">
   <rect x="4" y="6" width="40" height="36" rx="5" fill="#dbe7f3" fill-opacity="0.5" stroke-dasharray="5 4.2"/>
   <path d="M10 13h12"/>
   <rect x="10" y="21" width="12" height="14" rx="2.5" fill="#dbe7f3"/>
@@ -188,8 +189,8 @@ QString toolTipFor(const QString &title, const QString &description, const QStri
 QList<PaletteEntry> PaletteCatalog::entries()
 {
     static const ComponentKind order[] = {
-        ComponentKind::Dns,      ComponentKind::LoadBalancer, ComponentKind::AppServer,
-        ComponentKind::Database, ComponentKind::Volume,       ComponentKind::Backup,
+        ComponentKind::Dns,           ComponentKind::LoadBalancer,  ComponentKind::AppServer,
+        ComponentKind::Database,      ComponentKind::Volume,        ComponentKind::Backup,
         ComponentKind::ObjectStorage, ComponentKind::SharedStorage, ComponentKind::Vpn,
     };
     QList<PaletteEntry> result;
@@ -199,10 +200,10 @@ QList<PaletteEntry> PaletteCatalog::entries()
         entry.title = title(kind);
         entry.group = group(kind);
         entry.description = description(kind);
-        entry.toolTip = toolTipFor(entry.title, entry.description,
-                                   {tr("Connects to: %1").arg(neighbours(kind, true)),
-                                    tr("Linked from: %1").arg(neighbours(kind, false)),
-                                    placement(kind)});
+        entry.toolTip
+            = toolTipFor(entry.title, entry.description,
+                         {tr("Connects to: %1").arg(neighbours(kind, true)),
+                          tr("Linked from: %1").arg(neighbours(kind, false)), placement(kind)});
         result << entry;
     }
 

@@ -7,6 +7,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace topolab::app {
@@ -16,6 +17,7 @@ PaletteDock::PaletteDock(QWidget *parent)
     , mFilter(new QLineEdit)
     , mView(new PaletteView)
     , mEmpty(new QLabel)
+    , mStack(new QStackedWidget)
 {
     setObjectName(QStringLiteral("PaletteDock"));
     setFeatures(DockWidgetMovable | DockWidgetFloatable | DockWidgetClosable);
@@ -36,15 +38,15 @@ PaletteDock::PaletteDock(QWidget *parent)
     mEmpty->setWordWrap(true);
     mEmpty->setForegroundRole(QPalette::PlaceholderText);
     mEmpty->setContentsMargins(8, 16, 8, 8);
-    mEmpty->hide();
 
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
     layout->addWidget(mFilter);
-    layout->addWidget(mView, 1);
-    layout->addWidget(mEmpty, 1);
+    layout->addWidget(mStack, 1);
+    mStack->addWidget(mView);
+    mStack->addWidget(mEmpty); // shown in place of the list, message at the top
     setWidget(content);
     setFocusProxy(mFilter);
 
@@ -86,13 +88,14 @@ void PaletteDock::styleGroupHeaders()
 {
     QFont font = mView->font();
     font.setBold(true);
-    const int height = QFontMetrics(font).height() + 10;
-    const QBrush brush = mView->palette().brush(QPalette::Active, QPalette::PlaceholderText);
+    const int height = QFontMetrics(font).height() + 14; // air above each group
+    // The dock's own palette: on a palette change it is told before its children are.
+    const QBrush brush = palette().brush(QPalette::Active, QPalette::PlaceholderText);
     for (int i = 0; i < mView->topLevelItemCount(); ++i) {
         QTreeWidgetItem *header = mView->topLevelItem(i);
         header->setFont(0, font);
         header->setForeground(0, brush);
-        header->setSizeHint(0, QSize(-1, height));
+        header->setSizeHint(0, QSize(0, height)); // width 0: the column decides
     }
 }
 
@@ -121,8 +124,7 @@ void PaletteDock::applyFilter(const QString &text)
         mView->setCurrentItem(nullptr);
     }
     mEmpty->setText(tr("No component matches “%1”").arg(text.trimmed()));
-    mEmpty->setVisible(shown == 0);
-    mView->setVisible(shown != 0);
+    mStack->setCurrentWidget(shown == 0 ? static_cast<QWidget *>(mEmpty) : mView);
 }
 
 QList<QTreeWidgetItem *> PaletteDock::visibleEntries() const

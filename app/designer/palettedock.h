@@ -7,6 +7,7 @@
 
 class QLabel;
 class QLineEdit;
+class QStackedWidget;
 class QTreeWidgetItem;
 
 namespace topolab::app {
@@ -61,6 +62,7 @@ private:
     QLineEdit *mFilter;
     PaletteView *mView;
     QLabel *mEmpty;
+    QStackedWidget *mStack; // the list, or the empty-result label in its place
 };
 
 } // namespace topolab::app

@@ -10,7 +10,8 @@ namespace topolab::app {
 
 PaletteIconEngine::PaletteIconEngine(QByteArray svg)
     : mSvg(std::move(svg))
-{}
+{
+}
 
 void PaletteIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mode,
                               QIcon::State state)

@@ -99,8 +99,8 @@ void PaletteView::keyPressEvent(QKeyEvent *event)
 {
     if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
         const QTreeWidgetItem *item = currentItem();
-        const QString kind = item && !item->isHidden() ? item->data(0, KindRole).toString()
-                                                       : QString();
+        const QString kind
+            = item && !item->isHidden() ? item->data(0, KindRole).toString() : QString();
         if (!kind.isEmpty()) {
             Q_EMIT entryActivated(kind);
             event->accept();

@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QMouseEvent>
+#include <QPalette>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -102,9 +103,8 @@ void TestPalette::listsEveryKindWithIcon()
         QVERIFY(!item->text(0).isEmpty());
         QVERIFY2(!item->icon(0).isNull(), qPrintable(kind));
         for (const qreal ratio : {1.0, 2.0}) {
-            const QPixmap pixmap = item->icon(0).pixmap(QSize(PaletteDock::IconSize,
-                                                              PaletteDock::IconSize),
-                                                        ratio);
+            const QPixmap pixmap
+                = item->icon(0).pixmap(QSize(PaletteDock::IconSize, PaletteDock::IconSize), ratio);
             QCOMPARE(pixmap.size(), QSize(PaletteDock::IconSize, PaletteDock::IconSize) * ratio);
             QVERIFY2(hasInk(pixmap.toImage()), qPrintable(kind));
         }
@@ -115,10 +115,10 @@ void TestPalette::listsEveryKindWithIcon()
 void TestPalette::groupsHoldTheirKinds()
 {
     PaletteDock dock;
-    QCOMPARE(visibleHeaders(dock), (QStringList{QStringLiteral("Traffic"),
-                                                QStringLiteral("Compute"), QStringLiteral("Data"),
-                                                QStringLiteral("Network"),
-                                                QStringLiteral("Layout")}));
+    QCOMPARE(
+        visibleHeaders(dock),
+        (QStringList{QStringLiteral("Traffic"), QStringLiteral("Compute"), QStringLiteral("Data"),
+                     QStringLiteral("Network"), QStringLiteral("Layout")}));
     QCOMPARE(dock.itemForKind(QStringLiteral("load_balancer"))->parent()->text(0),
              QStringLiteral("Traffic"));
     QCOMPARE(dock.itemForKind(QStringLiteral("shared_storage"))->parent()->text(0),
@@ -157,8 +157,7 @@ void TestPalette::filters_data()
     const QString data = QStringLiteral("Data");
     QTest::newRow("data") << QStringLiteral("data")
                           << QStringList{QStringLiteral("database"), QStringLiteral("volume"),
-                                         QStringLiteral("backup"),
-                                         QStringLiteral("object_storage"),
+                                         QStringLiteral("backup"), QStringLiteral("object_storage"),
                                          QStringLiteral("shared_storage")}
                           << QStringList{data};
     QTest::newRow("bal") << QStringLiteral("bal") << QStringList{QStringLiteral("load_balancer")}
@@ -170,7 +169,7 @@ void TestPalette::filters_data()
                                << QStringList{QStringLiteral("app_server")}
                                << QStringList{QStringLiteral("Compute")};
     QTest::newRow("description") << QStringLiteral("tinc") << QStringList{QStringLiteral("vpn")}
-                                  << QStringList{QStringLiteral("Network")};
+                                 << QStringList{QStringLiteral("Network")};
     QTest::newRow("two terms") << QStringLiteral("storage shared")
                                << QStringList{QStringLiteral("shared_storage")}
                                << QStringList{data};
@@ -338,6 +337,20 @@ void TestPalette::screenshot()
     QVERIFY(dock.grab().save(QStringLiteral("/tmp/palette-filtered.png")));
     dock.setFilter(QStringLiteral("zzz"));
     QVERIFY(dock.grab().save(QStringLiteral("/tmp/palette-empty.png")));
+    dock.setFilter(QString());
+
+    // A dark palette: the group headers follow it.
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+    dock.setPalette(dark);
+    QCOMPARE(dock.view()->topLevelItem(0)->foreground(0).color(), QColor(0x9a, 0x9a, 0x9a));
+    QVERIFY(dock.grab().save(QStringLiteral("/tmp/palette-dark.png")));
 }
 
 QTEST_MAIN(TestPalette)

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 #include <set>
@@ -93,9 +94,12 @@ InspectorDock::InspectorDock(QWidget *parent)
     mLabelEdit = new QLineEdit(mIdentity);
     mLabelEdit->setObjectName(QStringLiteral("label"));
     mLabelEdit->setToolTip(tr("Free text shown on the canvas."));
-    identity->addRow(tr("Id"), mIdEdit);
+    identity->setHorizontalSpacing(6);
+    mIdName = new QLabel(tr("Id"), mIdentity);
+    mLabelName = new QLabel(tr("Label"), mIdentity);
+    identity->addRow(mIdName, mIdEdit);
     identity->addRow(QString(), mIdRefusal);
-    identity->addRow(tr("Label"), mLabelEdit);
+    identity->addRow(mLabelName, mLabelEdit);
     mBody->addWidget(mIdentity);
     connect(mIdEdit, &QLineEdit::editingFinished, this, &InspectorDock::commitId);
     connect(mLabelEdit, &QLineEdit::editingFinished, this, &InspectorDock::commitLabel);
@@ -167,8 +171,16 @@ void InspectorDock::rebuild()
         mBody->insertWidget(mBody->indexOf(mMessage), mForm);
         mForm->show(); // now, not when the layout's queued show runs: fields take focus at once
     }
-    if (mForm)
+    if (mForm) {
         mForm->setComponents(mSelection);
+        // The id and label fields start where the parameter fields do.
+        mIdName->setMinimumWidth(mForm->fieldIndent() - 6);
+        mLabelName->setMinimumWidth(mForm->fieldIndent() - 6);
+    }
+    // The dock never gets narrower than its fields need: no clipped names, values or units.
+    auto *scroll = static_cast<QScrollArea *>(widget());
+    scroll->setMinimumWidth(scroll->widget()->minimumSizeHint().width()
+                            + scroll->verticalScrollBar()->sizeHint().width());
     updateHeader();
 }
 
@@ -271,8 +283,16 @@ void InspectorDock::idRenamed(const QString &oldId, const QString &newId)
     if (index < 0)
         return;
     mSelection[index] = newId;
-    if (mForm)
+    if (mForm) {
         mForm->setComponents(mSelection);
+        // The id and label fields start where the parameter fields do.
+        mIdName->setMinimumWidth(mForm->fieldIndent() - 6);
+        mLabelName->setMinimumWidth(mForm->fieldIndent() - 6);
+    }
+    // The dock never gets narrower than its fields need: no clipped names, values or units.
+    auto *scroll = static_cast<QScrollArea *>(widget());
+    scroll->setMinimumWidth(scroll->widget()->minimumSizeHint().width()
+                            + scroll->verticalScrollBar()->sizeHint().width());
     updateHeader();
 }
 

@@ -62,6 +62,8 @@ private:
     QLabel *mTitle;
     QLabel *mSummary;
     QWidget *mIdentity;
+    QLabel *mIdName;
+    QLabel *mLabelName;
     QLineEdit *mIdEdit;
     QLineEdit *mLabelEdit;
     QLabel *mIdRefusal;

@@ -7,7 +7,6 @@
 #include <QLineEdit>
 #include <QPalette>
 #include <QRegularExpressionValidator>
-#include <QStyle>
 #include <QToolButton>
 
 namespace topolab::app {
@@ -49,7 +48,7 @@ ParameterEditor::ParameterEditor(const core::ParamSpec &spec, const QString &pat
     mReset = new QToolButton(host);
     mReset->setObjectName(path + QStringLiteral("/reset"));
     mReset->setAutoRaise(true);
-    mReset->setIcon(host->style()->standardIcon(QStyle::SP_DialogResetButton));
+    mReset->setText(QStringLiteral("↺"));
     mReset->setToolTip(tr("Reset to the default, %1").arg(display(spec.defaultValue)));
     mReset->setAccessibleName(tr("Reset %1").arg(fromStd(spec.key)));
     // Keeps its column's width while hidden, so fields do not jump when a value becomes set.
@@ -89,6 +88,9 @@ QWidget *ParameterEditor::createEditor(QWidget *parent)
         for (const auto &choice : mSpec.choices)
             mComboBox->addItem(fromStd(choice));
         mComboBox->setPlaceholderText(QStringLiteral("—"));
+        // Narrows with the dock like the other fields instead of widening the whole form.
+        mComboBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        mComboBox->setMinimumContentsLength(6);
         connect(mComboBox, &QComboBox::activated, this, [this](int index) {
             if (index >= 0 && index < int(mSpec.choices.size()))
                 Q_EMIT valueEdited(mPath, mSpec.choices[std::size_t(index)]);

@@ -18,6 +18,9 @@ namespace topolab::app {
 
 namespace {
 
+constexpr int frameWidth = 2;  // a group box's frame, about what the common styles draw
+constexpr int groupInset = 10; // from a group box's edge to its fields
+
 QString fromStd(const std::string &text)
 {
     return QString::fromStdString(text);
@@ -80,6 +83,7 @@ QGridLayout *ParameterForm::addGroup(const core::ParamSpec &spec)
     layout()->addWidget(box);
     mGroups.insert(key, box);
     QGridLayout *grid = newGrid(box);
+    grid->setContentsMargins(groupInset - frameWidth, 6, groupInset - frameWidth, 6);
     if (spec.optionalGroup) {
         // Only a click by the user edits; refresh() sets the box without a signal.
         connect(box, &QGroupBox::clicked, this,
@@ -118,10 +122,19 @@ void ParameterForm::alignColumns()
         nameWidth = std::max(nameWidth, editor->nameLabel()->sizeHint().width());
         unitWidth = std::max(unitWidth, editor->unitLabel()->sizeHint().width());
     }
+    // Room for seven digits or a short word, so narrow docks scroll instead of clipping values.
+    const int fieldWidth = fontMetrics().horizontalAdvance(QStringLiteral("0000000")) + 12;
     for (QGridLayout *grid : mGrids) {
-        grid->setColumnMinimumWidth(0, nameWidth);
+        // Grids outside a group box are indented as if inside one, so every field column and
+        // every reset column lines up, while the names start at the group titles' edge.
+        const bool inGroup = qobject_cast<QGroupBox *>(grid->parentWidget()) != nullptr;
+        grid->setColumnMinimumWidth(0, nameWidth + (inGroup ? 0 : groupInset));
+        grid->setColumnMinimumWidth(1, fieldWidth);
         grid->setColumnMinimumWidth(2, unitWidth);
+        if (!inGroup)
+            grid->setContentsMargins(0, 0, groupInset, 0);
     }
+    mFieldIndent = nameWidth + groupInset + 6;
 }
 
 void ParameterForm::setComponents(const QStringList &ids)

@@ -37,6 +37,9 @@ public:
     // Shows the document's current values again (a field being typed in keeps its text).
     void refresh();
 
+    // Where the fields start, so the inspector's id and label fields line up with them.
+    int fieldIndent() const { return mFieldIndent; }
+
     ParameterEditor *editor(const QString &path) const { return mEditors.value(path); }
     QGroupBox *groupBox(const QString &key) const { return mGroups.value(key); }
 
@@ -59,6 +62,7 @@ private:
     std::vector<ParameterEditor *> mOrder;
     QHash<QString, QGroupBox *> mGroups;
     std::vector<QGridLayout *> mGrids;
+    int mFieldIndent = 0;
 };
 
 } // namespace topolab::app

@@ -337,11 +337,17 @@ void TestInspector::screenshots()
 {
     // TOPOLAB_INSPECTOR_SHOTS=DIR keeps the pictures for a look at the layout.
     const QString dir = qEnvironmentVariable("TOPOLAB_INSPECTOR_SHOTS");
+    mWindow->resizeDocks({mDock}, {330}, Qt::Horizontal);
     mDock->setSelection({str("app-1")});
+    QVERIFY(!mDoc->setParameter({str("app-1")}, str("db_queries"), 99.0));
+    mDock->findChild<QLineEdit *>(str("workers"))->setText(str("0"));
+    QTest::keyClick(mDock->findChild<QLineEdit *>(str("workers")), Qt::Key_Return);
+    QTest::qWait(50); // layouts settle through posted events, as they do in the application
     const QPixmap app = mDock->grab();
     QVERIFY(!app.isNull());
     QVERIFY(!mDoc->setParameterGroupEnabled({str("www")}, str("health_check"), true));
     mDock->setSelection({str("www")});
+    QTest::qWait(50);
     const QPixmap dns = mDock->grab();
     QVERIFY(!dns.isNull());
     if (!dir.isEmpty()) {

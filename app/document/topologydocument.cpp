@@ -514,27 +514,24 @@ bool TopologyDocument::autoLayout(const QString &region)
 {
     if (!region.isEmpty() && !this->region(region))
         return false;
-    auto command = std::make_unique<AutoLayoutCommand>(this, toStd(region));
-    if (command->changes().empty())
-        return false;
-    mUndoStack->push(command.release());
-    return true;
+    return pushGeometry(std::make_unique<AutoLayoutCommand>(this, toStd(region)));
 }
 
 bool TopologyDocument::align(const QStringList &ids, Alignment alignment,
                              const QHash<QString, QSizeF> &sizes)
 {
-    auto command = std::make_unique<AlignCommand>(this, ids, alignment, sizes);
-    if (command->changes().empty())
-        return false;
-    mUndoStack->push(command.release());
-    return true;
+    return pushGeometry(std::make_unique<AlignCommand>(this, ids, alignment, sizes));
 }
 
 bool TopologyDocument::distribute(const QStringList &ids, Distribution distribution,
                                   const QHash<QString, QSizeF> &sizes)
 {
-    auto command = std::make_unique<DistributeCommand>(this, ids, distribution, sizes);
+    return pushGeometry(std::make_unique<DistributeCommand>(this, ids, distribution, sizes));
+}
+
+bool TopologyDocument::pushGeometry(std::unique_ptr<LayoutBoxesCommand> command)
+{
+    // A layout that moves nothing is not an edit: no step on the stack.
     if (command->changes().empty())
         return false;
     mUndoStack->push(command.release());

@@ -15,6 +15,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ namespace topolab::app {
 
 class ClipboardFragment;
 class DocumentCommand;
+class LayoutBoxesCommand;
 
 // The topology being edited, in the way Tiled's MapDocument wraps its map: owns the
 // core::Topology, its QUndoStack, the file path and the latest validation findings. Every edit
@@ -156,6 +158,8 @@ Q_SIGNALS:
     void filePathChanged(const QString &path);
 
 private:
+    // Pushes a geometry edit unless it moves nothing.
+    bool pushGeometry(std::unique_ptr<LayoutBoxesCommand> command);
     friend class DocumentCommand;
 
     void reset(core::Topology topology, const QString &path);

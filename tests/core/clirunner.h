@@ -1,7 +1,9 @@
 #pragma once
 
 // Running the real topolab-cli binary from a test, as scripts do.
+#include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 
@@ -61,6 +63,22 @@ inline QString data(const char *name)
 {
     return QStringLiteral(TOPOLAB_TEST_DATA "/cli/") + QString::fromLatin1(name)
            + QStringLiteral(".topolab.yaml");
+}
+
+// Every component id of a topology file, read with a pattern: these tests do not link core.
+inline QStringList componentIds(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    static const QRegularExpression component(
+        QStringLiteral(R"(^  - \{id: ([A-Za-z0-9._-]+), kind: )"),
+        QRegularExpression::MultilineOption);
+    QStringList ids;
+    auto it = component.globalMatch(QString::fromUtf8(file.readAll()));
+    while (it.hasNext())
+        ids << it.next().captured(1);
+    return ids;
 }
 
 // Runs the CLI and fails the test at once if it did not finish.

@@ -16,22 +16,6 @@ QStringList nonEmptyLines(const QString &text)
     return text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
-// Every component id of a topology file, read with a pattern: this test does not link core.
-QStringList componentIds(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    static const QRegularExpression component(
-        QStringLiteral(R"(^  - \{id: ([A-Za-z0-9._-]+), kind: )"),
-        QRegularExpression::MultilineOption);
-    QStringList ids;
-    auto it = component.globalMatch(QString::fromUtf8(file.readAll()));
-    while (it.hasNext())
-        ids << it.next().captured(1);
-    return ids;
-}
-
 } // namespace
 
 // Runs the real topolab-cli binary and checks what users and scripts rely on.

@@ -61,22 +61,6 @@ const QStringList causeNames = {
     QStringLiteral("server_crash"), QStringLiteral("storage_down"),
 };
 
-// Every component id of a topology file, read with a pattern: this test does not link core.
-QStringList componentIds(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    static const QRegularExpression component(
-        QStringLiteral(R"(^  - \{id: ([A-Za-z0-9._-]+), kind: )"),
-        QRegularExpression::MultilineOption);
-    QStringList ids;
-    auto it = component.globalMatch(QString::fromUtf8(file.readAll()));
-    while (it.hasNext())
-        ids << it.next().captured(1);
-    return ids;
-}
-
 // The JSON text without its final `engine` object, the one part allowed to differ between runs.
 QByteArray withoutEngine(const QByteArray &json)
 {

@@ -50,6 +50,10 @@ configure_and_build() {
         generator=(-G Ninja)
     fi
     cmake -S "$repo" -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    # In an existing build tree, CMake 3.25's AUTOMOC does not notice a Q_OBJECT header newly
+    # picked up by a source glob (the link then misses its meta-object); dropping the autogen
+    # stamps makes it rescan, which costs seconds.
+    find "$build_dir" -path '*_autogen/timestamp' -delete 2>/dev/null || true
     cmake --build "$build_dir" -j2
 }
 

@@ -171,6 +171,11 @@ void InspectorDock::rebuild()
         mBody->insertWidget(mBody->indexOf(mMessage), mForm);
         mForm->show(); // now, not when the layout's queued show runs: fields take focus at once
     }
+    showSelectionInForm();
+}
+
+void InspectorDock::showSelectionInForm()
+{
     if (mForm) {
         mForm->setComponents(mSelection);
         // The id and label fields start where the parameter fields do.
@@ -283,17 +288,7 @@ void InspectorDock::idRenamed(const QString &oldId, const QString &newId)
     if (index < 0)
         return;
     mSelection[index] = newId;
-    if (mForm) {
-        mForm->setComponents(mSelection);
-        // The id and label fields start where the parameter fields do.
-        mIdName->setMinimumWidth(mForm->fieldIndent() - 6);
-        mLabelName->setMinimumWidth(mForm->fieldIndent() - 6);
-    }
-    // The dock never gets narrower than its fields need: no clipped names, values or units.
-    auto *scroll = static_cast<QScrollArea *>(widget());
-    scroll->setMinimumWidth(scroll->widget()->minimumSizeHint().width()
-                            + scroll->verticalScrollBar()->sizeHint().width());
-    updateHeader();
+    showSelectionInForm();
 }
 
 void InspectorDock::topologyReset()

@@ -44,8 +44,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void rebuild();         // the form for the selection's kind, then refresh()
-    void refresh();         // the header and values, keeping the field being typed in
+    // Shows the selection in the form, aligns the header with it and sizes the dock to fit.
+    void showSelectionInForm();
+    void rebuild(); // the form for the selection's kind, then refresh()
+    void refresh(); // the header and values, keeping the field being typed in
     void updateHeader();
     void commitId();
     void commitLabel();

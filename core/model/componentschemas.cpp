@@ -15,18 +15,21 @@ constexpr std::int64_t maxTtl = std::numeric_limits<std::int32_t>::max(); // RFC
 ParamSchema dnsSchema()
 {
     return {{
-        textParam("hostname", "www.example.com", "The name clients resolve."),
-        choiceParam("policy", "round_robin", {"round_robin", "active_standby", "geo"},
+        textParam("hostname", "Host name", "www.example.com", "The name clients resolve."),
+        choiceParam("policy", "Answer policy", "round_robin",
+                    {"round_robin", "active_standby", "geo"},
                     "How the provider answers: every LB (round_robin), the first healthy one "
                     "(active_standby), or the LBs of the client's region (geo)."),
-        integerParam("ttl_s", 300, 0, maxTtl, "s",
+        integerParam("ttl_s", "Record TTL", 300, 0, maxTtl, "s",
                      "Record TTL: how long resolvers cache an answer."),
-        numberParam("propagation_s", 30, 0, 86400, "s",
+        numberParam("propagation_s", "Propagation delay", 30, 0, 86400, "s",
                     "Provider delay from a record change to all authoritative servers."),
-        numberParam("lookup_ms", 20, 0, 60000, "ms", "Resolution latency on a cache miss."),
-        groupParam("health_check",
-                   {numberParam("interval_s", 10, 1, 3600, "s", "Time between provider checks."),
-                    integerParam("fall", 3, 1, 100, "",
+        numberParam("lookup_ms", "Lookup time", 20, 0, 60000, "ms",
+                    "Resolution latency on a cache miss."),
+        groupParam("health_check", "Health check",
+                   {numberParam("interval_s", "Interval", 10, 1, 3600, "s",
+                                "Time between provider checks."),
+                    integerParam("fall", "Failed checks", 3, 1, 100, "",
                                  "Consecutive failed checks before a record is withdrawn.")},
                    true,
                    "Provider health checks of the load balancers; absent = a dead LB "
@@ -37,51 +40,58 @@ ParamSchema dnsSchema()
 ParamSchema loadBalancerSchema()
 {
     return {{
-        choiceParam("algorithm", "roundrobin", {"roundrobin", "leastconn", "random"},
+        choiceParam("algorithm", "Algorithm", "roundrobin", {"roundrobin", "leastconn", "random"},
                     "HAProxy balance algorithm."),
-        groupParam("health_check",
-                   {numberParam("inter_ms", 2000, 1, 3600000, "ms", "Time between checks."),
-                    integerParam("fall", 3, 1, 100, "", "Failed checks before a server is DOWN."),
-                    integerParam("rise", 2, 1, 100, "", "Passed checks before a server is UP.")},
-                   false, "Active checks of every app server (HAProxy `check`)."),
-        integerParam("retries", 3, 0, 100, "", "Connection retries before giving up."),
-        boolParam("redispatch", true, "The last retry may go to another server."),
-        numberParam("overhead_ms", 0.2, 0, 60000, "ms", "Processing time per request."),
-        numberParam("connect_timeout_ms", 5000, 0, 3600000, "ms",
+        groupParam(
+            "health_check", "Health check",
+            {numberParam("inter_ms", "Interval", 2000, 1, 3600000, "ms", "Time between checks."),
+             integerParam("fall", "Failed checks", 3, 1, 100, "",
+                          "Failed checks before a server is DOWN."),
+             integerParam("rise", "Passed checks", 2, 1, 100, "",
+                          "Passed checks before a server is UP.")},
+            false, "Active checks of every app server (HAProxy `check`)."),
+        integerParam("retries", "Retries", 3, 0, 100, "", "Connection retries before giving up."),
+        boolParam("redispatch", "Redispatch on retry", true,
+                  "The last retry may go to another server."),
+        numberParam("overhead_ms", "Overhead", 0.2, 0, 60000, "ms", "Processing time per request."),
+        numberParam("connect_timeout_ms", "Connect timeout", 5000, 0, 3600000, "ms",
                     "HAProxy `timeout connect` towards app servers."),
-        numberParam("server_timeout_ms", 30000, 1, 3600000, "ms",
+        numberParam("server_timeout_ms", "Server timeout", 30000, 1, 3600000, "ms",
                     "HAProxy `timeout server`: a request to a silent backend fails after this "
                     "long."),
-        integerParam("maxconn", 0, 0, 10000000, "",
+        integerParam("maxconn", "Connections per server", 0, 0, 10000000, "",
                      "Concurrent requests per server before HAProxy queues; 0 = no limit."),
-        integerParam("port", 80, 1, 65535, "", "Port clients connect to."),
+        integerParam("port", "Port", 80, 1, 65535, "", "Port clients connect to."),
     }};
 }
 
 ParamSchema appServerSchema()
 {
     return {{
-        integerParam("workers", 8, 1, 100000, "", "Requests served concurrently."),
-        groupParam(
-            "service_ms",
-            {choiceParam("dist", "exponential", {"exponential", "deterministic", "lognormal"},
-                         "Service-time distribution."),
-             numberParam("mean", 20, 0, unbounded, "ms", "Mean service time."),
-             numberParam("cv", 1, 0, 100, "", "Coefficient of variation (lognormal only).")},
-            false, "CPU time of one request, database waits excluded."),
-        integerParam("queue_limit", 100, 0, 10000000, "",
+        integerParam("workers", "Workers", 8, 1, 100000, "", "Requests served concurrently."),
+        groupParam("service_ms", "Service time",
+                   {choiceParam("dist", "Distribution", "exponential",
+                                {"exponential", "deterministic", "lognormal"},
+                                "Service-time distribution."),
+                    numberParam("mean", "Mean", 20, 0, unbounded, "ms", "Mean service time."),
+                    numberParam("cv", "Variation (CV)", 1, 0, 100, "",
+                                "Coefficient of variation (lognormal only).")},
+                   false, "CPU time of one request, database waits excluded."),
+        integerParam("queue_limit", "Queue limit", 100, 0, 10000000, "",
                      "Requests waiting beyond the workers; 0 = none (excess is refused)."),
-        numberParam("db_queries", 2, 0, 10000, "", "Database queries per request; 0 = none."),
-        integerParam("port", 8080, 1, 65535, "", "Port the app listens on."),
-        groupParam("autoscale",
-                   {integerParam("max_instances", 4, 1, 10000, "",
+        numberParam("db_queries", "Queries per request", 2, 0, 10000, "",
+                    "Database queries per request; 0 = none."),
+        integerParam("port", "Port", 8080, 1, 65535, "", "Port the app listens on."),
+        groupParam("autoscale", "Autoscaling",
+                   {integerParam("max_instances", "Max instances", 4, 1, 10000, "",
                                  "Most instances running at once, the first included."),
-                    numberParam("boot_s", 60, 0, 86400, "s",
+                    numberParam("boot_s", "Boot time", 60, 0, 86400, "s",
                                 "Time from the decision to add an instance until it serves."),
-                    numberParam("check_s", 30, 1, 86400, "s", "Time between scaling decisions."),
-                    numberParam("scale_out_utilization", 0.8, 0, 1, "share",
+                    numberParam("check_s", "Check interval", 30, 1, 86400, "s",
+                                "Time between scaling decisions."),
+                    numberParam("scale_out_utilization", "Scale out above", 0.8, 0, 1, "share",
                                 "Add an instance when the workers are busier than this."),
-                    numberParam("scale_in_utilization", 0.3, 0, 1, "share",
+                    numberParam("scale_in_utilization", "Scale in below", 0.3, 0, 1, "share",
                                 "Drain and remove an instance when the workers are less busy than "
                                 "this.")},
                    true,
@@ -93,67 +103,74 @@ ParamSchema appServerSchema()
 ParamSchema objectStorageSchema()
 {
     return {{
-        numberParam("latency_ms", 30, 0, 600000, "ms", "Time to serve one object."),
+        numberParam("latency_ms", "Latency", 30, 0, 600000, "ms", "Time to serve one object."),
     }};
 }
 
 ParamSchema databaseSchema()
 {
     return {{
-        choiceParam("role", "primary", {"primary", "standby"},
+        choiceParam("role", "Role", "primary", {"primary", "standby"},
                     "primary accepts writes; standby follows a primary."),
-        choiceParam("replication", "async", {"async", "sync"},
+        choiceParam("replication", "Replication", "async", {"async", "sync"},
                     "On a standby: asynchronous streaming, or synchronous commit."),
-        numberParam("query_ms", 2, 0, unbounded, "ms", "Mean CPU time of one query."),
-        integerParam("cpus", 4, 1, 4096, "", "Queries executed concurrently."),
-        integerParam("max_connections", 100, 1, 1000000, "", "PostgreSQL max_connections."),
-        numberParam("replication_lag_ms", 100, 0, unbounded, "ms",
+        numberParam("query_ms", "Query time", 2, 0, unbounded, "ms", "Mean CPU time of one query."),
+        integerParam("cpus", "CPUs", 4, 1, 4096, "", "Queries executed concurrently."),
+        integerParam("max_connections", "Max connections", 100, 1, 1000000, "",
+                     "PostgreSQL max_connections."),
+        numberParam("replication_lag_ms", "Replication lag", 100, 0, unbounded, "ms",
                     "Steady-state asynchronous lag of a standby."),
-        boolParam("serves_reads", false, "On a standby: app servers may read from it."),
-        numberParam("promote_s", 5, 0, 86400, "s", "Time to promote a standby once chosen."),
-        numberParam("detect_s", 30, 0, 86400, "s",
+        boolParam("serves_reads", "Serves reads", false,
+                  "On a standby: app servers may read from it."),
+        numberParam("promote_s", "Promotion time", 5, 0, 86400, "s",
+                    "Time to promote a standby once chosen."),
+        numberParam("detect_s", "Failure detection", 30, 0, 86400, "s",
                     "Failure detection before failover (Patroni ttl)."),
-        numberParam("recreate_s", 300, 0, 864000, "s",
+        numberParam("recreate_s", "Recreate time", 300, 0, 864000, "s",
                     "Time to recreate a lost instance and reattach its volume."),
-        numberParam("commit_ack_ms", 1, 0, 600000, "ms",
+        numberParam("commit_ack_ms", "Sync commit ack", 1, 0, 600000, "ms",
                     "On a sync standby: time for its acknowledgement within a region; across "
                     "regions the VPN round trip is added."),
-        integerParam("port", 5432, 1, 65535, "", "Port the database listens on."),
+        integerParam("port", "Port", 5432, 1, 65535, "", "Port the database listens on."),
     }};
 }
 
 ParamSchema volumeSchema()
 {
     return {{
-        numberParam("size_gb", 100, 0.001, 1e9, "GB", "Capacity."),
-        numberParam("attach_s", 30, 0, 86400, "s", "Time to attach it to a new instance."),
+        numberParam("size_gb", "Size", 100, 0.001, 1e9, "GB", "Capacity."),
+        numberParam("attach_s", "Attach time", 30, 0, 86400, "s",
+                    "Time to attach it to a new instance."),
     }};
 }
 
 ParamSchema backupSchema()
 {
     return {{
-        numberParam("interval_h", 24, 0.001, 87600, "h", "Time between base backups."),
-        integerParam("retention_days", 7, 1, 36500, "days", "How long backups are kept."),
-        numberParam("restore_mb_s", 100, 0.001, 1e9, "MB/s", "Restore throughput."),
+        numberParam("interval_h", "Interval", 24, 0.001, 87600, "h", "Time between base backups."),
+        integerParam("retention_days", "Retention", 7, 1, 36500, "days",
+                     "How long backups are kept."),
+        numberParam("restore_mb_s", "Restore speed", 100, 0.001, 1e9, "MB/s",
+                    "Restore throughput."),
     }};
 }
 
 ParamSchema vpnSchema()
 {
     return {{
-        textParam("network", "topolab", "tinc network name."),
-        numberParam("latency_ms", 40, 0, 600000, "ms", "One-way latency between regions."),
-        numberParam("ping_interval_s", 60, 1, 86400, "s", "tinc PingInterval."),
-        numberParam("ping_timeout_s", 5, 1, 86400, "s", "tinc PingTimeout."),
-        integerParam("port", 655, 1, 65535, "", "tinc port."),
+        textParam("network", "Network name", "topolab", "tinc network name."),
+        numberParam("latency_ms", "Latency", 40, 0, 600000, "ms",
+                    "One-way latency between regions."),
+        numberParam("ping_interval_s", "Ping interval", 60, 1, 86400, "s", "tinc PingInterval."),
+        numberParam("ping_timeout_s", "Ping timeout", 5, 1, 86400, "s", "tinc PingTimeout."),
+        integerParam("port", "Port", 655, 1, 65535, "", "tinc port."),
     }};
 }
 
 ParamSchema sharedStorageSchema()
 {
     return {{
-        numberParam("latency_ms", 2, 0, 600000, "ms", "Time of one file operation."),
+        numberParam("latency_ms", "Latency", 2, 0, 600000, "ms", "Time of one file operation."),
     }};
 }
 

@@ -1,6 +1,7 @@
 #include "paramspec.h"
 
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -34,6 +35,21 @@ std::vector<std::string> ParamSchema::allPaths() const
             paths.push_back(spec.key + "." + member.key);
     }
     return paths;
+}
+
+std::string ParamSchema::titleOf(std::string_view path) const
+{
+    const ParamSpec *spec = find(path);
+    if (!spec)
+        return {};
+    const auto dot = path.find('.');
+    if (dot == std::string_view::npos)
+        return spec->title;
+    std::string member = spec->title;
+    // "Health check: failed checks", but an acronym keeps its capitals ("CPUs").
+    if (member.size() > 1 && std::isupper(static_cast<unsigned char>(member[1])) == 0)
+        member[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(member[0])));
+    return find(path.substr(0, dot))->title + ": " + member;
 }
 
 std::string_view paramTypeName(ParamType type)
@@ -138,11 +154,12 @@ std::string formatParamValue(const ParamValue &value)
     return std::get<std::string>(value);
 }
 
-ParamSpec integerParam(std::string key, std::int64_t def, std::int64_t min, std::int64_t max,
-                       std::string unit, std::string description)
+ParamSpec integerParam(std::string key, std::string title, std::int64_t def, std::int64_t min,
+                       std::int64_t max, std::string unit, std::string description)
 {
     ParamSpec s;
     s.key = std::move(key);
+    s.title = std::move(title);
     s.type = ParamType::Integer;
     s.defaultValue = def;
     s.minimum = static_cast<double>(min);
@@ -152,11 +169,12 @@ ParamSpec integerParam(std::string key, std::int64_t def, std::int64_t min, std:
     return s;
 }
 
-ParamSpec numberParam(std::string key, double def, double min, double max, std::string unit,
-                      std::string description)
+ParamSpec numberParam(std::string key, std::string title, double def, double min, double max,
+                      std::string unit, std::string description)
 {
     ParamSpec s;
     s.key = std::move(key);
+    s.title = std::move(title);
     s.type = ParamType::Number;
     s.defaultValue = def;
     s.minimum = min;
@@ -166,21 +184,23 @@ ParamSpec numberParam(std::string key, double def, double min, double max, std::
     return s;
 }
 
-ParamSpec boolParam(std::string key, bool def, std::string description)
+ParamSpec boolParam(std::string key, std::string title, bool def, std::string description)
 {
     ParamSpec s;
     s.key = std::move(key);
+    s.title = std::move(title);
     s.type = ParamType::Boolean;
     s.defaultValue = def;
     s.description = std::move(description);
     return s;
 }
 
-ParamSpec choiceParam(std::string key, std::string def, std::vector<std::string> choices,
-                      std::string description)
+ParamSpec choiceParam(std::string key, std::string title, std::string def,
+                      std::vector<std::string> choices, std::string description)
 {
     ParamSpec s;
     s.key = std::move(key);
+    s.title = std::move(title);
     s.type = ParamType::Choice;
     s.defaultValue = std::move(def);
     s.choices = std::move(choices);
@@ -188,21 +208,23 @@ ParamSpec choiceParam(std::string key, std::string def, std::vector<std::string>
     return s;
 }
 
-ParamSpec textParam(std::string key, std::string def, std::string description)
+ParamSpec textParam(std::string key, std::string title, std::string def, std::string description)
 {
     ParamSpec s;
     s.key = std::move(key);
+    s.title = std::move(title);
     s.type = ParamType::Text;
     s.defaultValue = std::move(def);
     s.description = std::move(description);
     return s;
 }
 
-ParamSpec groupParam(std::string key, std::vector<ParamSpec> members, bool optional,
-                     std::string description)
+ParamSpec groupParam(std::string key, std::string title, std::vector<ParamSpec> members,
+                     bool optional, std::string description)
 {
     ParamSpec s;
     s.key = std::move(key);
+    s.title = std::move(title);
     s.type = ParamType::Group;
     s.members = std::move(members);
     s.optionalGroup = optional;

@@ -23,10 +23,13 @@ enum class ParamType {
 
 // Describes one key of a component, client group, failure or host entry: its type, default,
 // unit, allowed range and meaning. The tables of these specs are the single source for
-// reading, writing, validating and documenting the format.
+// reading, writing, validating and documenting the format, and for the names people see.
 struct ParamSpec
 {
     std::string key;
+    // What editors call it, in sentence case without the unit ("Service time", "Failed
+    // checks"); the key stays what files, messages and the CLI use.
+    std::string title;
     ParamType type = ParamType::Number;
     ParamValue defaultValue;
     std::string unit; // "s", "ms", "rps", "share", ... ; empty when unitless
@@ -48,6 +51,9 @@ struct ParamSchema
     const ParamSpec *find(std::string_view path) const;
     // Every top-level key and, for groups, every "group.member" path.
     std::vector<std::string> allPaths() const;
+    // The title of a path, with its group's for a member ("Health check: failed checks"), so it
+    // reads on its own; empty when the path is unknown.
+    std::string titleOf(std::string_view path) const;
 };
 
 std::string_view paramTypeName(ParamType type);
@@ -59,15 +65,15 @@ std::optional<std::string> checkParamValue(const ParamSpec &spec, const ParamVal
 std::string formatParamValue(const ParamValue &value);
 
 // Spec constructors that keep the schema tables readable.
-ParamSpec integerParam(std::string key, std::int64_t def, std::int64_t min, std::int64_t max,
-                       std::string unit, std::string description);
-ParamSpec numberParam(std::string key, double def, double min, double max, std::string unit,
-                      std::string description);
-ParamSpec boolParam(std::string key, bool def, std::string description);
-ParamSpec choiceParam(std::string key, std::string def, std::vector<std::string> choices,
-                      std::string description);
-ParamSpec textParam(std::string key, std::string def, std::string description);
-ParamSpec groupParam(std::string key, std::vector<ParamSpec> members, bool optional,
-                     std::string description);
+ParamSpec integerParam(std::string key, std::string title, std::int64_t def, std::int64_t min,
+                       std::int64_t max, std::string unit, std::string description);
+ParamSpec numberParam(std::string key, std::string title, double def, double min, double max,
+                      std::string unit, std::string description);
+ParamSpec boolParam(std::string key, std::string title, bool def, std::string description);
+ParamSpec choiceParam(std::string key, std::string title, std::string def,
+                      std::vector<std::string> choices, std::string description);
+ParamSpec textParam(std::string key, std::string title, std::string def, std::string description);
+ParamSpec groupParam(std::string key, std::string title, std::vector<ParamSpec> members,
+                     bool optional, std::string description);
 
 } // namespace topolab::core

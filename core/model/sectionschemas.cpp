@@ -9,56 +9,62 @@ constexpr double unbounded = 1e12;
 ParamSchema makeClientGroupSchema()
 {
     return {{
-        integerParam("clients", 10000, 1, 1000000000, "", "People or machines in the group."),
-        integerParam("resolvers", 100, 1, 1000000000, "",
+        integerParam("clients", "Clients", 10000, 1, 1000000000, "",
+                     "People or machines in the group."),
+        integerParam("resolvers", "Resolvers", 100, 1, 1000000000, "",
                      "Recursive resolvers the clients share; each caches answers."),
-        numberParam("rate_rps", 100, 0, unbounded, "rps", "Requests per second, all clients."),
-        numberParam("latency_ms", 30, 0, 600000, "ms", "One-way network latency to the region."),
-        numberParam("remote_latency_ms", 80, 0, 600000, "ms",
+        numberParam("rate_rps", "Request rate", 100, 0, unbounded, "rps",
+                    "Requests per second, all clients."),
+        numberParam("latency_ms", "Latency", 30, 0, 600000, "ms",
+                    "One-way network latency to the region."),
+        numberParam("remote_latency_ms", "Remote latency", 80, 0, 600000, "ms",
                     "One-way network latency to a load balancer in another region."),
-        boolParam("retry_next_address", true,
+        boolParam("retry_next_address", "Retry next address", true,
                   "On a failed connection, try the next address of the DNS answer."),
-        numberParam("connect_timeout_s", 3, 0, 3600, "s",
+        numberParam("connect_timeout_s", "Connect timeout", 3, 0, 3600, "s",
                     "Give up a connection that gets no answer after this long."),
-        numberParam("request_timeout_s", 30, 0.001, 86400, "s",
+        numberParam("request_timeout_s", "Request timeout", 30, 0.001, 86400, "s",
                     "Give up a request that has no response after this long."),
-        numberParam("app_cache_s", 60, 0, 86400, "s",
+        numberParam("app_cache_s", "Client DNS cache", 60, 0, 86400, "s",
                     "TTL-unaware cache in the client (Chromium: 60 s); 0 = none."),
-        numberParam("ttl_violating_share", 0.05, 0, 1, "share",
+        numberParam("ttl_violating_share", "TTL-violating resolvers", 0.05, 0, 1, "share",
                     "Share of resolvers that keep answers past their TTL."),
-        numberParam("ttl_violation_s", 3600, 0, 864000, "s",
+        numberParam("ttl_violation_s", "TTL overstay", 3600, 0, 864000, "s",
                     "How long such resolvers keep an answer past its TTL."),
-        numberParam("static_fraction", 0.3, 0, 1, "share",
+        numberParam("static_fraction", "Static share", 0.3, 0, 1, "share",
                     "Share of requests for static content served by object storage."),
-        numberParam("write_fraction", 0.1, 0, 1, "share", "Share of requests that write."),
+        numberParam("write_fraction", "Write share", 0.1, 0, 1, "share",
+                    "Share of requests that write."),
     }};
 }
 
 ParamSchema makeScenarioSchema()
 {
     return {{
-        numberParam("duration_s", 3600, 0.001, 1e9, "s", "Simulated time after the warm-up."),
-        numberParam("warmup_s", 60, 0, 1e9, "s", "Simulated time discarded from statistics."),
-        integerParam("seed", 1, 0, 9007199254740992LL, "", "Master random seed."),
-        integerParam("replications", 1, 1, 100000, "",
+        numberParam("duration_s", "Duration", 3600, 0.001, 1e9, "s",
+                    "Simulated time after the warm-up."),
+        numberParam("warmup_s", "Warm-up", 60, 0, 1e9, "s",
+                    "Simulated time discarded from statistics."),
+        integerParam("seed", "Seed", 1, 0, 9007199254740992LL, "", "Master random seed."),
+        integerParam("replications", "Replications", 1, 1, 100000, "",
                      "Independent runs for confidence intervals."),
     }};
 }
 
 ParamSchema makeScheduledFailureSchema()
 {
-    ParamSpec target = textParam("target", "", "Component or region id, or a vpn id.");
+    ParamSpec target = textParam("target", "Target", "", "Component or region id, or a vpn id.");
     target.required = true;
-    ParamSpec at = numberParam("at_s", 0, 0, 1e9, "s", "When the failure starts.");
+    ParamSpec at = numberParam("at_s", "Start", 0, 0, 1e9, "s", "When the failure starts.");
     at.required = true;
     return {{
         at,
         target,
-        choiceParam("mode", "crash", {"crash", "blackhole", "degrade"},
+        choiceParam("mode", "Mode", "crash", {"crash", "blackhole", "degrade"},
                     "crash: process dead, connections refused; blackhole: host silent; "
                     "degrade: slower service."),
-        numberParam("for_s", 0, 0, 1e9, "s", "Duration; 0 = until the end of the run."),
-        numberParam("slowdown", 4, 1, 1e6, "", "Service-time factor while degraded."),
+        numberParam("for_s", "Duration", 0, 0, 1e9, "s", "Duration; 0 = until the end of the run."),
+        numberParam("slowdown", "Slowdown", 4, 1, 1e6, "", "Service-time factor while degraded."),
     }};
 }
 
@@ -68,28 +74,30 @@ ParamSchema makeRandomFailureSchema()
     for (ComponentKind k : allComponentKinds)
         kinds.emplace_back(kindName(k));
     ParamSpec kind
-        = choiceParam("kind", kinds.front(), kinds, "Component kind the rates apply to.");
+        = choiceParam("kind", "Kind", kinds.front(), kinds, "Component kind the rates apply to.");
     kind.required = true;
     return {{
         kind,
-        numberParam("mtbf_h", 1000, 0.000001, 1e9, "h",
+        numberParam("mtbf_h", "Time between failures", 1000, 0.000001, 1e9, "h",
                     "Mean time between failures, per component."),
-        numberParam("mttr_min", 30, 0, 1e9, "min", "Mean time to repair."),
-        choiceParam("mode", "crash", {"crash", "blackhole", "degrade"}, "Failure mode."),
+        numberParam("mttr_min", "Repair time", 30, 0, 1e9, "min", "Mean time to repair."),
+        choiceParam("mode", "Mode", "crash", {"crash", "blackhole", "degrade"}, "Failure mode."),
     }};
 }
 
 ParamSchema makeDeployHostSchema()
 {
-    ParamSpec address = textParam("address", "", "Host name or IP address of the SSH server.");
+    ParamSpec address
+        = textParam("address", "Address", "", "Host name or IP address of the SSH server.");
     address.required = true;
     return {{
         address,
-        integerParam("port", 22, 1, 65535, "", "SSH port."),
-        textParam("user", "root", "SSH user."),
-        textParam("key_file", "", "Private key file; empty = use the SSH agent."),
-        textParam("root", "/", "Directory prefix for every file written on the host."),
-        choiceParam("service_manager", "systemd", {"systemd", "process"},
+        integerParam("port", "SSH port", 22, 1, 65535, "", "SSH port."),
+        textParam("user", "User", "root", "SSH user."),
+        textParam("key_file", "Key file", "", "Private key file; empty = use the SSH agent."),
+        textParam("root", "Root directory", "/",
+                  "Directory prefix for every file written on the host."),
+        choiceParam("service_manager", "Service manager", "systemd", {"systemd", "process"},
                     "How services are started: systemd units, or supervised processes."),
     }};
 }

@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <cctype>
+
 using namespace topolab::core;
 
 class TestModel : public QObject
@@ -78,6 +80,38 @@ private Q_SLOTS:
         };
         for (const ParamSchema *schema : allParamSchemas())
             check(*schema);
+    }
+
+    void everyParameterHasATitle()
+    {
+        // Editors label fields with the title: one for every key, never the key itself, and
+        // without the unit, which the editors show beside the field.
+        const auto check = [](const ParamSpec &spec) {
+            QVERIFY2(!spec.title.empty(), spec.key.c_str());
+            QVERIFY2(spec.title != spec.key, spec.key.c_str());
+            QVERIFY2(std::isupper(static_cast<unsigned char>(spec.title.front())) != 0,
+                     spec.title.c_str());
+            QVERIFY2(spec.title.find('_') == std::string::npos, spec.title.c_str());
+        };
+        for (const ParamSchema *schema : allParamSchemas()) {
+            for (const auto &spec : schema->params) {
+                check(spec);
+                for (const auto &member : spec.members)
+                    check(member);
+            }
+        }
+    }
+
+    void memberTitlesNameTheirGroup()
+    {
+        const ParamSchema &lb = componentSchema(ComponentKind::LoadBalancer);
+        QCOMPARE(lb.titleOf("retries"), std::string("Retries"));
+        QCOMPARE(lb.titleOf("health_check"), std::string("Health check"));
+        QCOMPARE(lb.titleOf("health_check.fall"), std::string("Health check: failed checks"));
+        QCOMPARE(componentSchema(ComponentKind::AppServer).titleOf("service_ms.cv"),
+                 std::string("Service time: variation (CV)"));
+        QCOMPARE(lb.titleOf("health_check.nothing"), std::string());
+        QCOMPARE(lb.titleOf("workers"), std::string());
     }
 
     void defaultsComeFromTheDocumentedSources()

@@ -173,11 +173,9 @@ QList<Autosave::Entry> Autosave::recoverable(const QString &directory)
 
 bool Autosave::recover(const Entry &entry, TopologyDocument *document)
 {
-    if (!document->open(entry.autosavePath).empty())
-        return false;
-    // Never clean again until saved: undoing back to the opened copy still differs from disk.
-    document->undoStack()->resetClean();
-    return true;
+    // The document becomes the original file again (modified until saved), so Save writes
+    // where the user's work belongs.
+    return document->openAs(entry.autosavePath, entry.originalPath).empty();
 }
 
 void Autosave::remove(const Entry &entry)

@@ -22,12 +22,10 @@ class TopologyDocument;
 // Autosave leaves them, so a crash or a kill leaves a leftover that recoverable() lists at the
 // next start. Owns its timer only; the document and the files it writes are not owned.
 //
-// Recovery: recover() opens the autosaved copy into a document and marks it modified, so the
-// document's filePath() is then the autosave file (the document has no API to load bytes under
-// another path). The window must therefore save a recovered document with
-// saveAs(entry.originalPath), or ask for a path when that is empty, and never with save(). An
-// Autosave attached to such a document keeps updating the same leftover until then, and does
-// not delete it when the document is saved into the autosave directory.
+// Recovery: recover() reads the autosaved copy into a document as the document of its original
+// file (TopologyDocument::openAs), modified until saved, so Save writes the original file and an
+// untitled one asks for a path. An Autosave attached to a recovered document of a file keeps
+// updating the same leftover (its name comes from the same path) until the document is saved.
 class Autosave : public QObject
 {
     Q_OBJECT
@@ -67,8 +65,7 @@ public:
 
     // The leftovers in `directory`, newest first; corrupt or orphaned sidecars are skipped.
     static QList<Entry> recoverable(const QString &directory);
-    // Opens the autosaved copy into `document` and marks it modified. See the class comment
-    // for where the window must save it.
+    // Reads the autosaved copy into `document` as its original file, modified.
     static bool recover(const Entry &entry, TopologyDocument *document);
     // Deletes a leftover the user chose not to recover.
     static void remove(const Entry &entry);

@@ -155,6 +155,17 @@ std::vector<core::Diagnostic> TopologyDocument::open(const QString &path)
     return {};
 }
 
+std::vector<core::Diagnostic> TopologyDocument::openAs(const QString &source, const QString &path)
+{
+    std::vector<core::Diagnostic> errors = open(source);
+    if (!errors.empty())
+        return errors;
+    setFilePath(path);
+    // Never clean until saved: what is on disk at `path` is not what the document holds.
+    mUndoStack->resetClean();
+    return {};
+}
+
 std::optional<QString> TopologyDocument::save()
 {
     if (mFilePath.isEmpty())
@@ -540,12 +551,23 @@ bool TopologyDocument::pushGeometry(std::unique_ptr<LayoutBoxesCommand> command)
 
 void TopologyDocument::beginCompoundEdit(const QString &text)
 {
+    if (mCompoundDepth++ == 0)
+        mCompoundStart = mUndoStack->index();
     mUndoStack->beginMacro(text);
 }
 
 void TopologyDocument::endCompoundEdit()
 {
     mUndoStack->endMacro();
+    if (--mCompoundDepth > 0)
+        return;
+    // A compound edit whose every part was refused or changed nothing is not a step: drop it
+    // from the stack rather than leave an Undo that does nothing.
+    const int last = mUndoStack->index() - 1;
+    if (last == mCompoundStart && mUndoStack->command(last)->childCount() == 0) {
+        const_cast<QUndoCommand *>(mUndoStack->command(last))->setObsolete(true);
+        mUndoStack->undo();
+    }
 }
 
 } // namespace topolab::app

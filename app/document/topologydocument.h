@@ -61,6 +61,9 @@ public:
     std::vector<core::Diagnostic> newFromTemplate(Template kind);
     // Opens a *.topolab.yaml file; returns its load errors (each with line and column) on failure.
     std::vector<core::Diagnostic> open(const QString &path);
+    // Reads `source` as the document of file `path` (empty: untitled), modified until saved:
+    // a crash copy recovered in place of the file it was made from.
+    std::vector<core::Diagnostic> openAs(const QString &source, const QString &path);
     // Atomic save (core::saveTopologyFile); returns the reason on failure, marks clean on success.
     std::optional<QString> save();
     std::optional<QString> saveAs(const QString &path);
@@ -178,6 +181,8 @@ private:
     QUndoStack *mUndoStack;
     std::vector<core::Diagnostic> mDiagnostics;
     int mLastDragId = 0;
+    int mCompoundDepth = 0;
+    int mCompoundStart = 0; // the stack's index when the outermost compound edit began
     bool mResetting = false;
 };
 

@@ -2,8 +2,10 @@
 
 #include "kindicons.h"
 
+#include <QCursor>
 #include <QFontMetricsF>
 #include <QGraphicsScene>
+#include <QGraphicsSceneHoverEvent>
 #include <QPainter>
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
@@ -21,6 +23,8 @@ constexpr qreal iconSize = 34;
 constexpr qreal textLeft = padding + iconSize + 9;
 constexpr qreal badgeRadius = 9;
 constexpr qreal minimumDetailScale = 0.3;
+constexpr qreal handleRadius = 7;
+constexpr qreal markWidth = 4;
 
 QString toQString(std::string_view text)
 {
@@ -42,21 +46,105 @@ QFont titleFont(QFont font)
 } // namespace
 
 ComponentItem::ComponentItem(const core::Component &component, const QRectF &sceneRect)
-    : mId(QString::fromStdString(component.id))
-    , mTitle(toQString(core::kindTitle(component.kind)))
-    , mKind(component.kind)
+    : mKind(component.kind)
     , mSize(sceneRect.size())
 {
     setPos(sceneRect.topLeft());
     setFlag(ItemIsSelectable);
     setZValue(2);
+    setComponent(component);
+}
+
+void ComponentItem::setComponent(const core::Component &component)
+{
+    mId = QString::fromStdString(component.id);
+    mKind = component.kind;
+    mTitle = toQString(core::kindTitle(component.kind));
+    mLabel = QString::fromStdString(component.label);
+    mRegion = QString::fromStdString(component.region);
+    updateToolTip();
+    update();
+}
+
+void ComponentItem::setBoxRect(const QRectF &sceneRect)
+{
+    if (sceneRect.size() != mSize) {
+        prepareGeometryChange();
+        mSize = sceneRect.size();
+    }
+    setPos(sceneRect.topLeft());
+}
+
+void ComponentItem::setFindings(const QStringList &messages)
+{
+    mFindings = messages;
+    updateToolTip();
+}
+
+void ComponentItem::setMark(Mark mark)
+{
+    if (mark == mMark)
+        return;
+    mMark = mark;
+    update();
+}
+
+void ComponentItem::setHandleEnabled(bool enabled)
+{
+    mHandleEnabled = enabled;
+    setAcceptHoverEvents(enabled);
+    if (!enabled && mHovered) {
+        mHovered = false;
+        unsetCursor();
+        update();
+    }
+}
+
+// A round knob on the middle of the right edge, as in node editors: links leave from there.
+QRectF ComponentItem::handleRect() const
+{
+    return QRectF(mSize.width() - handleRadius, mSize.height() / 2 - handleRadius, 2 * handleRadius,
+                  2 * handleRadius);
+}
+
+void ComponentItem::updateToolTip()
+{
     QString tip = QStringLiteral("<b>%1</b> — %2").arg(mId.toHtmlEscaped(), mTitle);
-    if (!component.label.empty())
-        tip += QStringLiteral("<br>") + QString::fromStdString(component.label).toHtmlEscaped();
-    if (!component.region.empty())
-        tip += QStringLiteral("<br>")
-               + tr("Region: %1").arg(QString::fromStdString(component.region));
+    if (!mLabel.isEmpty())
+        tip += QStringLiteral("<br>") + mLabel.toHtmlEscaped();
+    if (!mRegion.isEmpty())
+        tip += QStringLiteral("<br>") + tr("Region: %1").arg(mRegion.toHtmlEscaped());
+    for (const QString &finding : mFindings)
+        tip += QStringLiteral("<br>• ") + finding.toHtmlEscaped();
+    if (mHandleEnabled)
+        tip += QStringLiteral("<br><i>%1</i>")
+                   .arg(tr("Drag the knob on the right edge to another component to link them."));
     setToolTip(tip);
+}
+
+void ComponentItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
+{
+    mHovered = true;
+    update();
+    QGraphicsItem::hoverEnterEvent(event);
+}
+
+void ComponentItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
+{
+    const bool onHandle = handleRect().adjusted(-3, -3, 3, 3).contains(event->pos());
+    if (onHandle)
+        setCursor(Qt::CrossCursor);
+    else
+        unsetCursor();
+    QGraphicsItem::hoverMoveEvent(event);
+}
+
+void ComponentItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
+{
+    mHovered = false;
+    unsetCursor();
+    update();
+    QGraphicsItem::hoverLeaveEvent(event);
 }
 
 qreal ComponentItem::preferredWidth(const core::Component &component, const QFont &font)
@@ -77,15 +165,20 @@ void ComponentItem::setSeverity(std::optional<core::Severity> severity)
 
 QRectF ComponentItem::boundingRect() const
 {
-    // The badge sits on the top-right corner, half outside the box.
-    return box().adjusted(-2, -badgeRadius - 1, badgeRadius + 1, 2);
+    // The badge sits on the top-right corner and the handle on the right edge, half outside
+    // the box; a mark rings the box.
+    const qreal outside = std::max(markWidth + 3, handleRadius + 2);
+    return box().adjusted(-outside, -badgeRadius - 1 - outside / 2,
+                          std::max(badgeRadius + 1, outside), outside);
 }
 
 QPainterPath ComponentItem::shape() const
 {
     QPainterPath path;
     path.addRoundedRect(box(), radius, radius);
-    return path;
+    if (mHandleEnabled)
+        path.addEllipse(handleRect().adjusted(-3, -3, 3, 3));
+    return path.simplified();
 }
 
 void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -112,10 +205,15 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
     const int pixels = std::clamp(int(std::ceil(iconSize * scale * ratio)), 8, 512);
     painter->drawPixmap(iconRect, KindIcons::pixmap(mKind, pixels), QRectF(0, 0, pixels, pixels));
+    if (mMark != Mark::None)
+        paintMark(painter);
     if (mSeverity)
         paintBadge(painter);
     if (!detailed)
         return;
+    // Not in pictures: PictureExport paints without the mouse-over state.
+    if (mHandleEnabled && mHovered && (option->state & QStyle::State_MouseOver))
+        paintHandle(painter, palette);
 
     const qreal textWidth = mSize.width() - textLeft - padding;
     const QFont bold = idFont(font);
@@ -133,6 +231,46 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     painter->setFont(small);
     painter->drawText(QPointF(textLeft, top + idMetrics.height() + titleMetrics.ascent()),
                       titleMetrics.elidedText(mTitle, Qt::ElideRight, textWidth));
+}
+
+void ComponentItem::paintMark(QPainter *painter) const
+{
+    QColor colour;
+    switch (mMark) {
+    case Mark::None:
+        return;
+    case Mark::SinglePoint:
+        colour = QColor(0xe0, 0x4f, 0x1a);
+        break;
+    case Mark::LinkAccepted:
+        colour = QColor(0x2e, 0x9a, 0x47);
+        break;
+    case Mark::LinkRefused:
+        colour = QColor(0xd3, 0x2f, 0x2f);
+        break;
+    }
+    colour.setAlphaF(0.85f);
+    QPen pen(colour, markWidth);
+    if (mMark == Mark::SinglePoint)
+        pen.setDashPattern({2.5, 1.2});
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    const qreal inset = -markWidth / 2 - 1.5;
+    painter->drawRoundedRect(box().adjusted(inset, inset, -inset, -inset), radius + 3, radius + 3);
+}
+
+void ComponentItem::paintHandle(QPainter *painter, const QPalette &palette) const
+{
+    const QRectF knob = handleRect();
+    painter->setPen(QPen(palette.color(QPalette::Base), 1.5));
+    painter->setBrush(palette.color(QPalette::Highlight));
+    painter->drawEllipse(knob);
+    painter->setPen(
+        QPen(palette.color(QPalette::HighlightedText), 1.6, Qt::SolidLine, Qt::RoundCap));
+    const QPointF c = knob.center();
+    const qreal arm = handleRadius * 0.5;
+    painter->drawLine(QPointF(c.x() - arm, c.y()), QPointF(c.x() + arm, c.y()));
+    painter->drawLine(QPointF(c.x(), c.y() - arm), QPointF(c.x(), c.y() + arm));
 }
 
 void ComponentItem::paintBadge(QPainter *painter) const

@@ -7,14 +7,16 @@
 #include <QFont>
 #include <QGraphicsItem>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
 namespace topolab::app {
 
 // One component on the canvas: a rounded box with the kind's icon, the id in bold and the kind
-// beneath, and a badge when validation found a problem. Draws everything itself so that a
-// component is exactly one scene item. Owns copies of the strings it shows.
+// beneath, a badge when validation found a problem, and, under the mouse of an editable canvas,
+// the handle a link is dragged from. Draws everything itself so that a component is exactly
+// one scene item. Owns copies of the strings it shows.
 class ComponentItem : public QGraphicsItem
 {
     Q_DECLARE_TR_FUNCTIONS(ComponentItem)
@@ -25,7 +27,21 @@ public:
     static constexpr qreal minimumWidth = 150;
     static constexpr qreal maximumWidth = 260;
 
+    // What the canvas asks the user to notice about a component beyond its findings.
+    enum class Mark {
+        None,
+        SinglePoint,  // its loss alone stops the service
+        LinkAccepted, // the link being dragged may end here
+        LinkRefused,  // the link being dragged may not end here
+    };
+
     ComponentItem(const core::Component &component, const QRectF &sceneRect);
+
+    // After the component's id, label, region or kind changed.
+    void setComponent(const core::Component &component);
+    // Moves and resizes the box to this scene rectangle.
+    void setBoxRect(const QRectF &sceneRect);
+    QRectF sceneBox() const { return QRectF(pos(), mSize); }
 
     // The width that shows `component` unclipped, within the minimum and maximum.
     static qreal preferredWidth(const core::Component &component, const QFont &font);
@@ -34,6 +50,14 @@ public:
     core::ComponentKind kind() const { return mKind; }
     void setSeverity(std::optional<core::Severity> severity);
     std::optional<core::Severity> severity() const { return mSeverity; }
+    // The findings' messages, shown in the tool tip.
+    void setFindings(const QStringList &messages);
+    void setMark(Mark mark);
+    Mark mark() const { return mMark; }
+    // Whether the link handle is offered under the mouse (an editable canvas).
+    void setHandleEnabled(bool enabled);
+    // The handle a link is dragged from, in item coordinates.
+    QRectF handleRect() const;
     // The box itself, in item coordinates; the bounding rect also holds the badge.
     QRectF box() const { return QRectF(QPointF(0, 0), mSize); }
 
@@ -42,14 +66,28 @@ public:
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+protected:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+
 private:
     void paintBadge(QPainter *painter) const;
+    void paintMark(QPainter *painter) const;
+    void paintHandle(QPainter *painter, const QPalette &palette) const;
+    void updateToolTip();
 
     QString mId;
     QString mTitle;
+    QString mLabel;
+    QString mRegion;
+    QStringList mFindings;
     core::ComponentKind mKind;
     QSizeF mSize;
     std::optional<core::Severity> mSeverity;
+    Mark mMark = Mark::None;
+    bool mHandleEnabled = false;
+    bool mHovered = false;
 };
 
 } // namespace topolab::app

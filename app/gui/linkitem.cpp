@@ -6,21 +6,10 @@
 #include <QPainterPathStroker>
 
 #include <algorithm>
-#include <cmath>
 
 namespace topolab::app {
 
 namespace {
-
-// Where the segment from the centre of `box` towards `towards` leaves the box.
-QPointF exitPoint(const QRectF &box, const QPointF &towards)
-{
-    const QPointF c = box.center();
-    const QPointF d = towards - c;
-    const qreal tx = std::abs(d.x()) > 1e-9 ? box.width() / 2 / std::abs(d.x()) : 1e9;
-    const qreal ty = std::abs(d.y()) > 1e-9 ? box.height() / 2 / std::abs(d.y()) : 1e9;
-    return c + d * std::min({tx, ty, 1.0});
-}
 
 qreal headLength(core::LinkKind kind)
 {
@@ -30,7 +19,7 @@ qreal headLength(core::LinkKind kind)
 } // namespace
 
 LinkItem::LinkItem(const QString &from, const QString &to, core::LinkKind kind,
-                   const QRectF &fromRect, const QRectF &toRect, bool detour)
+                   const QRectF &fromRect, const QRectF &toRect, LinkStyle style)
     : mFrom(from)
     , mTo(to)
     , mKind(kind)
@@ -38,56 +27,50 @@ LinkItem::LinkItem(const QString &from, const QString &to, core::LinkKind kind,
     // Beneath the regions, whose translucent fill lets links show through while their
     // opaque label plates stay readable where a link crosses the header.
     setZValue(-1);
-    const std::string_view name = core::linkKindName(kind);
-    setToolTip(
-        tr("%1 → %2 (%3)").arg(from, to, QString::fromUtf8(name.data(), qsizetype(name.size()))));
+    updateToolTip();
+    setEnds(fromRect, toRect, style);
+}
 
-    constexpr qreal gap = 3; // keeps the arrow tip off the box border
-    const QRectF a = fromRect.adjusted(-gap, -gap, gap, gap);
-    const QRectF b = toRect.adjusted(-gap, -gap, gap, gap);
-    const qreal dx = b.center().x() - a.center().x();
-    const bool sameRow = std::abs(b.center().y() - a.center().y()) < a.height() / 2;
+void LinkItem::setEndIds(const QString &from, const QString &to)
+{
+    mFrom = from;
+    mTo = to;
+    updateToolTip();
+}
 
-    QPointF end;
-    QPointF control;
-    if (sameRow && detour) {
-        const qreal inset = std::min(a.width(), b.width()) / 4 * (dx > 0 ? 1 : -1);
-        const QPointF start(a.center().x() + inset, a.bottom());
-        end = QPointF(b.center().x() - inset, b.bottom());
-        control = QPointF((start.x() + end.x()) / 2,
-                          a.bottom() + std::clamp(std::abs(dx) / 5, 28.0, 60.0));
-        mPath.moveTo(start);
-        mPath.quadTo(control, end);
-    } else {
-        const QPointF start = exitPoint(a, b.center());
-        end = exitPoint(b, a.center());
-        control = start;
-        mPath.moveTo(start);
-        mPath.lineTo(end);
-    }
+void LinkItem::updateToolTip()
+{
+    const std::string_view name = core::linkKindName(mKind);
+    setToolTip(tr("%1 → %2 (%3 link)")
+                   .arg(mFrom, mTo, QString::fromUtf8(name.data(), qsizetype(name.size()))));
+}
 
-    const QLineF back(end, control);
-    const qreal length = headLength(kind);
-    QLineF side = back;
+void LinkItem::setEnds(const QRectF &fromRect, const QRectF &toRect, LinkStyle style)
+{
+    prepareGeometryChange();
+    const QPainterPath route = LinkRouter::route(fromRect, toRect, style);
+    const int count = route.elementCount();
+    const QPointF end = route.elementAt(count - 1);
+    const QPointF before = route.elementAt(count - 2);
+
+    const qreal length = headLength(mKind);
+    QLineF side(end, before);
     side.setLength(length);
     const QPointF base = side.p2();
     QLineF normal = side.normalVector();
     normal.setLength(length * 0.45);
     const QPointF offset = normal.p2() - normal.p1();
     mHead = QPolygonF({end, base + offset, base - offset});
-    // The line stops at the head's base so a thick or dashed pen does not poke through its tip.
-    QPainterPath trimmed;
-    const qreal total = mPath.length();
-    const qreal keep = total > length ? mPath.percentAtLength(total - length * 0.8) : 0;
-    trimmed.moveTo(mPath.pointAtPercent(0));
-    constexpr int steps = 24;
-    if (mPath.elementCount() > 2) {
-        for (int i = 1; i <= steps; ++i)
-            trimmed.lineTo(mPath.pointAtPercent(keep * i / steps));
-    } else {
-        trimmed.lineTo(mPath.pointAtPercent(keep));
-    }
-    mPath = trimmed;
+
+    // The line stops inside the head's base so a thick or dashed pen does not poke through its
+    // tip. The last segment is at least as long as the gap the router leaves, so shortening it
+    // keeps the path's shape.
+    mPath = QPainterPath(route.elementAt(0));
+    for (int i = 1; i < count - 1; ++i)
+        mPath.lineTo(route.elementAt(i));
+    QLineF last(before, end);
+    last.setLength(std::max<qreal>(0, last.length() - length * 0.8));
+    mPath.lineTo(last.p2());
 }
 
 QPen LinkItem::pen(core::LinkKind kind, const QPalette &palette)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "canvas/linkrouter.h"
 #include "core/model/linkkind.h"
 
 #include <QCoreApplication>
@@ -13,8 +14,8 @@
 namespace topolab::app {
 
 // One link on the canvas: an arrow from the edge of one component to the edge of the other,
-// drawn with the pen of its kind, or, when the straight line would cross other boxes of the
-// same row, a curve below that row. Owns its computed path.
+// routed by LinkRouter and drawn with the pen of its kind. Follows its ends when they move
+// (setEnds). Owns its computed path.
 class LinkItem : public QGraphicsItem
 {
     Q_DECLARE_TR_FUNCTIONS(LinkItem)
@@ -23,7 +24,12 @@ public:
     enum { Type = UserType + 2 };
 
     LinkItem(const QString &from, const QString &to, core::LinkKind kind, const QRectF &fromRect,
-             const QRectF &toRect, bool detour = false);
+             const QRectF &toRect, LinkStyle style = LinkStyle::Orthogonal);
+
+    // Re-routes the link between boxes at these scene rectangles.
+    void setEnds(const QRectF &fromRect, const QRectF &toRect, LinkStyle style);
+    // After an id was renamed.
+    void setEndIds(const QString &from, const QString &to);
 
     static QPen pen(core::LinkKind kind, const QPalette &palette);
 
@@ -37,6 +43,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    void updateToolTip();
+
     QString mFrom;
     QString mTo;
     core::LinkKind mKind;

@@ -2,8 +2,10 @@
 
 #include "autolayout.h"
 
+#include <QCursor>
 #include <QFontMetricsF>
 #include <QGraphicsScene>
+#include <QGraphicsSceneHoverEvent>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QPalette>
@@ -14,6 +16,7 @@ namespace topolab::app {
 namespace {
 
 constexpr qreal radius = 14;
+constexpr qreal gripSize = 16;
 
 // The opaque colour of `over` painted on `under`.
 QColor blend(const QColor &under, const QColor &over)
@@ -27,14 +30,68 @@ QColor blend(const QColor &under, const QColor &over)
 } // namespace
 
 RegionItem::RegionItem(const core::Region &region, const QRectF &sceneRect)
-    : mId(QString::fromStdString(region.id))
-    , mLabel(QString::fromStdString(region.label))
-    , mSize(sceneRect.size())
+    : mSize(sceneRect.size())
 {
     setPos(sceneRect.topLeft());
     setFlag(ItemIsSelectable);
     setZValue(0);
-    setToolTip(mLabel.isEmpty() ? mId : QStringLiteral("%1 (%2)").arg(mLabel, mId));
+    setAcceptHoverEvents(true);
+    setRegion(region);
+}
+
+void RegionItem::setRegion(const core::Region &region)
+{
+    mId = QString::fromStdString(region.id);
+    mLabel = QString::fromStdString(region.label);
+    updateToolTip();
+    update();
+}
+
+void RegionItem::updateToolTip()
+{
+    setToolTip(mLabel.isEmpty() || mLabel == mId ? mId
+                                                 : QStringLiteral("%1 (%2)").arg(mLabel, mId));
+}
+
+void RegionItem::setRect(const QRectF &sceneRect)
+{
+    if (sceneRect.size() != mSize) {
+        prepareGeometryChange();
+        mSize = sceneRect.size();
+    }
+    setPos(sceneRect.topLeft());
+}
+
+void RegionItem::setDropTarget(bool target)
+{
+    if (target == mDropTarget)
+        return;
+    mDropTarget = target;
+    update();
+}
+
+QRectF RegionItem::gripRect() const
+{
+    if (!mResizable || !isSelected())
+        return {};
+    return QRectF(mSize.width() - gripSize, mSize.height() - gripSize, gripSize, gripSize);
+}
+
+QVariant RegionItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    // The grip belongs to the shape only while selected.
+    if (change == ItemSelectedChange)
+        prepareGeometryChange();
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void RegionItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
+{
+    if (gripRect().contains(event->pos()))
+        setCursor(Qt::SizeFDiagCursor);
+    else
+        unsetCursor();
+    QGraphicsItem::hoverMoveEvent(event);
 }
 
 QRectF RegionItem::boundingRect() const
@@ -53,6 +110,8 @@ QPainterPath RegionItem::shape() const
     stroker.setWidth(8);
     QPainterPath path = stroker.createStroke(outline);
     path.addRect(QRectF(0, 0, mSize.width(), AutoLayout::regionHeader * 0.8));
+    if (const QRectF grip = gripRect(); !grip.isEmpty())
+        path.addRect(grip);
     return path.simplified();
 }
 
@@ -62,14 +121,27 @@ void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     painter->setRenderHint(QPainter::Antialiasing);
     const QRectF box = QRectF(QPointF(0, 0), mSize).adjusted(0.5, 0.5, -0.5, -0.5);
 
+    const bool selected = option->state & QStyle::State_Selected;
     QColor fill = palette.color(QPalette::Highlight);
-    fill.setAlphaF(0.06f);
+    fill.setAlphaF(mDropTarget ? 0.16f : 0.06f);
     QColor border = palette.color(QPalette::Highlight);
-    border.setAlphaF(option->state & QStyle::State_Selected ? 1.0f : 0.45f);
-    QPen pen(border, option->state & QStyle::State_Selected ? 2.5 : 1.5);
+    border.setAlphaF(selected || mDropTarget ? 1.0f : 0.45f);
+    QPen pen(border, selected || mDropTarget ? 2.5 : 1.5);
+    if (mDropTarget)
+        pen.setStyle(Qt::DashLine);
     painter->setPen(pen);
     painter->setBrush(fill);
     painter->drawRoundedRect(box, radius, radius);
+    if (selected && mResizable) {
+        // Three diagonal strokes, the usual size-grip look.
+        const QRectF grip = gripRect();
+        painter->setPen(QPen(palette.color(QPalette::Highlight), 1.6, Qt::SolidLine, Qt::RoundCap));
+        for (int i = 1; i <= 3; ++i) {
+            const qreal d = i * grip.width() / 4;
+            painter->drawLine(QPointF(grip.right() - d, grip.bottom() - 3),
+                              QPointF(grip.right() - 3, grip.bottom() - d));
+        }
+    }
 
     QFont titleFont = scene() ? scene()->font() : QFont();
     titleFont.setBold(true);

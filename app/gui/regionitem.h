@@ -9,8 +9,8 @@
 namespace topolab::app {
 
 // A region container on the canvas: a rounded, tinted rectangle with its label and id in the
-// header. Sits above the links, which show through its translucent fill, and beneath the
-// components; owns copies of the strings it shows.
+// header, and a grip in its bottom-right corner while selected. Sits above the links, which show
+// through its translucent fill, and beneath the components; owns copies of the strings it shows.
 class RegionItem : public QGraphicsItem
 {
 public:
@@ -19,16 +19,34 @@ public:
     RegionItem(const core::Region &region, const QRectF &sceneRect);
 
     QString id() const { return mId; }
+    void setRegion(const core::Region &region);
+    void setRect(const QRectF &sceneRect);
+    QRectF sceneBox() const { return QRectF(pos(), mSize); }
+    // Shown while something dragged over the canvas would land in this region.
+    void setDropTarget(bool target);
+    // Whether the resize grip is offered when the region is selected (an editable canvas).
+    void setResizable(bool resizable) { mResizable = resizable; }
+    // The bottom-right grip that resizes a selected region, in item coordinates; empty when
+    // the region is not selected or not resizable.
+    QRectF gripRect() const;
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+    void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
+
 private:
+    void updateToolTip();
+
     QString mId;
     QString mLabel;
     QSizeF mSize;
+    bool mDropTarget = false;
+    bool mResizable = false;
 };
 
 } // namespace topolab::app

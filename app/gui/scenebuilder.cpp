@@ -16,28 +16,6 @@ namespace topolab::app {
 
 namespace {
 
-// Whether the segment between the centres of `from` and `to` passes through any other box.
-bool crossesOtherBox(const QString &from, const QString &to, const QHash<QString, QRectF> &boxes)
-{
-    const QLineF line(boxes.value(from).center(), boxes.value(to).center());
-    const QRectF span = QRectF(line.p1(), line.p2()).normalized();
-    for (auto it = boxes.constBegin(); it != boxes.constEnd(); ++it) {
-        if (it.key() == from || it.key() == to
-            || !it.value().intersects(span.adjusted(-1, -1, 1, 1)))
-            continue;
-        const QRectF &r = it.value();
-        const QLineF edges[] = {{r.topLeft(), r.topRight()},
-                                {r.topRight(), r.bottomRight()},
-                                {r.bottomRight(), r.bottomLeft()},
-                                {r.bottomLeft(), r.topLeft()}};
-        for (const QLineF &edge : edges) {
-            if (line.intersects(edge) == QLineF::BoundedIntersection)
-                return true;
-        }
-    }
-    return false;
-}
-
 } // namespace
 
 SceneItems::SceneItems() = default;
@@ -99,8 +77,7 @@ SceneItems SceneBuilder::build(const core::Topology &topology,
         const QString from = QString::fromStdString(topology.links[i].from);
         const QString to = QString::fromStdString(topology.links[i].to);
         items.links.push_back(std::make_unique<LinkItem>(from, to, index.linkKind(i),
-                                                         boxes.value(from), boxes.value(to),
-                                                         crossesOtherBox(from, to, boxes)));
+                                                         boxes.value(from), boxes.value(to)));
     }
     return items;
 }

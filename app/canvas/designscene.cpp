@@ -1,0 +1,827 @@
+#include "designscene.h"
+
+#include "connectdrag.h"
+#include "movedrag.h"
+#include "resizedrag.h"
+
+#include "designer/palettemimedata.h"
+#include "document/elementgeometry.h"
+#include "document/topologydocument.h"
+#include "gui/autolayout.h"
+#include "gui/componentitem.h"
+#include "gui/linkitem.h"
+#include "gui/regionitem.h"
+
+#include "core/analysis/analysisreport.h"
+#include "core/model/connectionrules.h"
+
+#include <QApplication>
+#include <QGraphicsRectItem>
+#include <QGraphicsSceneDragDropEvent>
+#include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
+#include <QKeyEvent>
+#include <QMimeData>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
+#include <cmath>
+
+namespace topolab::app {
+
+namespace {
+
+std::string toStd(const QString &text)
+{
+    return text.toStdString();
+}
+
+QString toQString(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+} // namespace
+
+DesignScene::DesignScene(TopologyDocument *document, QObject *parent)
+    : QGraphicsScene(parent)
+    , mDocument(document)
+{
+    setItemIndexMethod(BspTreeIndex);
+    connect(document, &TopologyDocument::topologyReset, this, &DesignScene::rebuild);
+    connect(document, &TopologyDocument::componentAdded, this, &DesignScene::addComponentItem);
+    connect(document, &TopologyDocument::componentRemoved, this, &DesignScene::removeComponentItem);
+    connect(document, &TopologyDocument::componentChanged, this, &DesignScene::updateComponent);
+    connect(document, &TopologyDocument::regionAdded, this, &DesignScene::addRegionItem);
+    connect(document, &TopologyDocument::regionRemoved, this, &DesignScene::removeRegionItem);
+    connect(document, &TopologyDocument::regionChanged, this, &DesignScene::updateRegion);
+    connect(document, &TopologyDocument::linkAdded, this, &DesignScene::addLinkItem);
+    connect(document, &TopologyDocument::linkRemoved, this, &DesignScene::removeLinkItem);
+    connect(document, &TopologyDocument::layoutChanged, this, &DesignScene::updateGeometry);
+    connect(document, &TopologyDocument::idRenamed, this, &DesignScene::renameElement);
+    connect(document, &TopologyDocument::diagnosticsChanged, this, [this] {
+        updateFindings();
+        if (mSinglePointsShown)
+            updateSinglePoints();
+    });
+    rebuild();
+}
+
+DesignScene::~DesignScene()
+{
+    // The drag's items belong to the scene; let it go while they still exist.
+    mDrag.reset();
+}
+
+// ---- Lookup
+
+QGraphicsItem *DesignScene::elementItem(const QString &id) const
+{
+    if (ComponentItem *item = mComponents.value(id))
+        return item;
+    return mRegions.value(id);
+}
+
+LinkItem *DesignScene::linkItem(const QString &from, const QString &to) const
+{
+    return mLinks.value({from, to});
+}
+
+QRectF DesignScene::elementRect(const QString &id) const
+{
+    if (const ComponentItem *item = mComponents.value(id))
+        return item->sceneBox();
+    if (const RegionItem *item = mRegions.value(id))
+        return item->sceneBox();
+    return {};
+}
+
+QHash<QString, QSizeF> DesignScene::elementSizes(const QStringList &ids) const
+{
+    QHash<QString, QSizeF> sizes;
+    for (const QString &id : ids) {
+        if (const QRectF rect = elementRect(id); !rect.isEmpty())
+            sizes.insert(id, rect.size());
+    }
+    return sizes;
+}
+
+QString DesignScene::regionAt(const QPointF &scenePos, const QSet<QString> &ignore) const
+{
+    QString best;
+    qreal bestArea = 0;
+    for (auto it = mRegions.constBegin(); it != mRegions.constEnd(); ++it) {
+        const QRectF rect = it.value()->sceneBox();
+        if (ignore.contains(it.key()) || !rect.contains(scenePos))
+            continue;
+        const qreal area = rect.width() * rect.height();
+        if (best.isEmpty() || area < bestArea) {
+            best = it.key();
+            bestArea = area;
+        }
+    }
+    return best;
+}
+
+QString DesignScene::componentAt(const QPointF &scenePos, const QString &ignore) const
+{
+    for (QGraphicsItem *item : items(scenePos, Qt::IntersectsItemShape, Qt::DescendingOrder)) {
+        if (item->type() != ComponentItem::Type)
+            continue;
+        const auto *component = static_cast<ComponentItem *>(item);
+        if (component->id() != ignore
+            && component->box().contains(component->mapFromScene(scenePos)))
+            return component->id();
+    }
+    return {};
+}
+
+QStringList DesignScene::selectedIds() const
+{
+    QSet<QString> selected;
+    for (QGraphicsItem *item : selectedItems()) {
+        if (item->type() == ComponentItem::Type)
+            selected.insert(static_cast<ComponentItem *>(item)->id());
+        else if (item->type() == RegionItem::Type)
+            selected.insert(static_cast<RegionItem *>(item)->id());
+    }
+    QStringList ids;
+    for (const core::Region &region : mDocument->topology().regions) {
+        if (selected.contains(toQString(region.id)))
+            ids.append(toQString(region.id));
+    }
+    for (const core::Component &component : mDocument->topology().components) {
+        if (selected.contains(toQString(component.id)))
+            ids.append(toQString(component.id));
+    }
+    return ids;
+}
+
+void DesignScene::selectIds(const QStringList &ids)
+{
+    clearSelection();
+    for (const QString &id : ids) {
+        if (QGraphicsItem *item = elementItem(id))
+            item->setSelected(true);
+    }
+}
+
+// ---- Settings
+
+QPointF DesignScene::snapped(const QPointF &point) const
+{
+    if (!mSnapToGrid)
+        return point;
+    return QPointF(std::round(point.x() / gridSize) * gridSize,
+                   std::round(point.y() / gridSize) * gridSize);
+}
+
+void DesignScene::setGridVisible(bool visible)
+{
+    mGridVisible = visible;
+    update();
+}
+
+void DesignScene::setLinkStyle(LinkStyle style)
+{
+    mLinkStyle = style;
+    for (LinkItem *link : std::as_const(mLinks))
+        link->setEnds(elementRect(link->from()), elementRect(link->to()), mLinkStyle);
+}
+
+void DesignScene::setReadOnly(bool readOnly)
+{
+    mReadOnly = readOnly;
+    if (mDrag) {
+        mDrag->cancel();
+        endDrag();
+    }
+    for (ComponentItem *item : std::as_const(mComponents))
+        item->setHandleEnabled(!readOnly);
+    for (RegionItem *item : std::as_const(mRegions))
+        item->setResizable(!readOnly);
+    update();
+}
+
+void DesignScene::setSinglePointsShown(bool shown)
+{
+    mSinglePointsShown = shown;
+    updateSinglePoints();
+}
+
+// ---- Geometry
+
+QRectF DesignScene::componentRectFor(const QString &id) const
+{
+    const core::Component *component = mDocument->component(id);
+    if (!component)
+        return {};
+    QSizeF size(ComponentItem::preferredWidth(*component, font()), AutoLayout::componentHeight);
+    QPointF centre;
+    if (const auto box = mDocument->layoutBox(id)) {
+        if (box->width > 0)
+            size.setWidth(box->width);
+        if (box->height > 0)
+            size.setHeight(box->height);
+        centre = QPointF(box->x, box->y);
+    } else if (const auto it = mAutomatic.constFind(id); it != mAutomatic.constEnd()) {
+        centre = it->center();
+    } else {
+        // Neither the file nor the automatic layout placed it: under the drawing.
+        centre = QPointF(mContentRect.left() + size.width(), mContentRect.bottom() + 80);
+    }
+    QRectF rect(QPointF(0, 0), size);
+    rect.moveCenter(centre);
+    return rect;
+}
+
+QRectF DesignScene::regionRectFor(const QString &id) const
+{
+    if (const auto box = mDocument->layoutBox(id)) {
+        return QRectF(box->x, box->y,
+                      box->width > 0 ? box->width : ElementGeometry::defaultRegionWidth,
+                      box->height > 0 ? box->height : ElementGeometry::defaultRegionHeight);
+    }
+    if (const auto it = mAutomatic.constFind(id); it != mAutomatic.constEnd())
+        return *it;
+    return QRectF(
+        mContentRect.bottomLeft() + QPointF(0, 40),
+        QSizeF(ElementGeometry::defaultRegionWidth, ElementGeometry::defaultRegionHeight));
+}
+
+void DesignScene::computeAutomaticPlacement()
+{
+    mAutomatic.clear();
+    const core::Topology &topology = mDocument->topology();
+    bool complete = true;
+    for (const core::Component &c : topology.components)
+        complete = complete && topology.layout.count(c.id);
+    for (const core::Region &r : topology.regions)
+        complete = complete && topology.layout.count(r.id);
+    if (complete)
+        return;
+    // One column width for every box keeps the grid's columns straight.
+    qreal width = ComponentItem::minimumWidth;
+    for (const core::Component &c : topology.components)
+        width = std::max(width, ComponentItem::preferredWidth(c, font()));
+    const SceneGeometry geometry = AutoLayout(topology, width).compute();
+    for (auto it = geometry.components.constBegin(); it != geometry.components.constEnd(); ++it) {
+        if (!topology.layout.count(toStd(it.key())))
+            mAutomatic.insert(it.key(), it.value());
+    }
+    for (auto it = geometry.regions.constBegin(); it != geometry.regions.constEnd(); ++it) {
+        if (!topology.layout.count(toStd(it.key())))
+            mAutomatic.insert(it.key(), it.value());
+    }
+}
+
+void DesignScene::freezeAutomaticPlacement()
+{
+    QMap<QString, QPointF> positions;
+    for (auto it = mAutomatic.constBegin(); it != mAutomatic.constEnd(); ++it) {
+        if (mDocument->layoutBox(it.key()))
+            continue;
+        if (mDocument->region(it.key()))
+            mDocument->resizeRegion(it.key(), regionRectFor(it.key()));
+        else if (mDocument->component(it.key()))
+            positions.insert(it.key(), componentRectFor(it.key()).center());
+    }
+    if (!positions.isEmpty())
+        mDocument->moveElements(positions);
+}
+
+void DesignScene::previewComponentRect(const QString &id, const QRectF &sceneRect)
+{
+    if (ComponentItem *item = mComponents.value(id)) {
+        item->setBoxRect(sceneRect);
+        rerouteLinksOf(id);
+    }
+}
+
+void DesignScene::previewRegionRect(const QString &id, const QRectF &sceneRect)
+{
+    if (RegionItem *item = mRegions.value(id))
+        item->setRect(sceneRect);
+}
+
+void DesignScene::setDropTargetRegion(const QString &id)
+{
+    if (id == mDropTarget)
+        return;
+    if (RegionItem *old = mRegions.value(mDropTarget))
+        old->setDropTarget(false);
+    mDropTarget = id;
+    if (RegionItem *item = mRegions.value(id))
+        item->setDropTarget(true);
+}
+
+void DesignScene::rerouteLinksOf(const QString &componentId)
+{
+    for (LinkItem *link : mLinksOf.value(componentId))
+        link->setEnds(elementRect(link->from()), elementRect(link->to()), mLinkStyle);
+}
+
+void DesignScene::updateContentRect(bool fresh)
+{
+    QRectF content;
+    for (const RegionItem *item : std::as_const(mRegions))
+        content = content.united(item->sceneBox());
+    for (const ComponentItem *item : std::as_const(mComponents))
+        content = content.united(item->sceneBox());
+    const bool changed = content != mContentRect;
+    mContentRect = content;
+    // The canvas reaches well beyond the drawing and never shrinks under the user's view
+    // while editing; a new file starts afresh (rebuild).
+    const QRectF room = content.isEmpty() ? QRectF(-margin, -margin, 2 * margin, 2 * margin)
+                                          : content.adjusted(-margin, -margin, margin, margin);
+    setSceneRect(fresh ? room : sceneRect().united(room));
+    if (changed)
+        Q_EMIT contentRectChanged(mContentRect);
+}
+
+bool DesignScene::hasAutomaticPlacement() const
+{
+    for (auto it = mAutomatic.constBegin(); it != mAutomatic.constEnd(); ++it) {
+        if (!mDocument->layoutBox(it.key())
+            && (mDocument->component(it.key()) || mDocument->region(it.key())))
+            return true;
+    }
+    return false;
+}
+
+// ---- Following the document
+
+void DesignScene::rebuild()
+{
+    if (mDrag) {
+        mDrag->cancel();
+        mDrag.reset();
+    }
+    mDropTarget.clear();
+    clear();
+    mGhost = nullptr;
+    mComponents.clear();
+    mRegions.clear();
+    mLinks.clear();
+    mLinksOf.clear();
+    mContentRect = QRectF();
+    computeAutomaticPlacement();
+
+    const core::Topology &topology = mDocument->topology();
+    for (const core::Region &region : topology.regions)
+        addRegionItem(toQString(region.id));
+    for (const core::Component &component : topology.components)
+        addComponentItem(toQString(component.id));
+    updateFindings();
+    updateSinglePoints();
+    updateContentRect(true);
+}
+
+void DesignScene::addComponentItem(const QString &id)
+{
+    const core::Component *component = mDocument->component(id);
+    if (!component || mComponents.contains(id))
+        return;
+    auto *item = new ComponentItem(*component, componentRectFor(id));
+    item->setHandleEnabled(!mReadOnly);
+    mComponents.insert(id, item);
+    addItem(item);
+    // Links whose other end already exists (a paste adds components, then links; a file
+    // opened adds every component first).
+    for (const core::Link &link : mDocument->topology().links) {
+        if (link.from == toStd(id) || link.to == toStd(id))
+            addLinkItem(toQString(link.from), toQString(link.to));
+    }
+    updateContentRect();
+}
+
+void DesignScene::removeComponentItem(const QString &id)
+{
+    ComponentItem *item = mComponents.take(id);
+    if (!item)
+        return;
+    for (LinkItem *link : mLinksOf.value(id))
+        removeLinkItem(link->from(), link->to());
+    mLinksOf.remove(id);
+    if (mDropTarget == id)
+        mDropTarget.clear();
+    delete item;
+    updateContentRect();
+}
+
+void DesignScene::addRegionItem(const QString &id)
+{
+    const core::Region *region = mDocument->region(id);
+    if (!region || mRegions.contains(id))
+        return;
+    auto *item = new RegionItem(*region, regionRectFor(id));
+    item->setResizable(!mReadOnly);
+    mRegions.insert(id, item);
+    addItem(item);
+    updateContentRect();
+}
+
+void DesignScene::removeRegionItem(const QString &id)
+{
+    if (mDropTarget == id)
+        mDropTarget.clear();
+    delete mRegions.take(id);
+    updateContentRect();
+}
+
+void DesignScene::addLinkItem(const QString &from, const QString &to)
+{
+    if (mLinks.contains({from, to}) || !mComponents.contains(from) || !mComponents.contains(to))
+        return;
+    const core::Topology &topology = mDocument->topology();
+    const core::Component *a = topology.component(toStd(from));
+    const core::Component *b = topology.component(toStd(to));
+    if (!a || !b)
+        return;
+    const core::LinkKind kind = core::checkConnection(*a, *b).kind;
+    auto *link = new LinkItem(from, to, kind, elementRect(from), elementRect(to), mLinkStyle);
+    mLinks.insert({from, to}, link);
+    mLinksOf[from].append(link);
+    mLinksOf[to].append(link);
+    addItem(link);
+}
+
+void DesignScene::removeLinkItem(const QString &from, const QString &to)
+{
+    LinkItem *link = mLinks.take({from, to});
+    if (!link)
+        return;
+    mLinksOf[from].removeOne(link);
+    mLinksOf[to].removeOne(link);
+    delete link;
+}
+
+void DesignScene::updateComponent(const QString &id)
+{
+    ComponentItem *item = mComponents.value(id);
+    const core::Component *component = mDocument->component(id);
+    if (!item || !component)
+        return;
+    item->setComponent(*component);
+    item->setBoxRect(componentRectFor(id));
+    // A changed role (a database turned standby) can change what its links are.
+    const QList<LinkItem *> links = mLinksOf.value(id);
+    for (LinkItem *link : links) {
+        const QString from = link->from();
+        const QString to = link->to();
+        removeLinkItem(from, to);
+        addLinkItem(from, to);
+    }
+    updateContentRect();
+}
+
+void DesignScene::updateRegion(const QString &id)
+{
+    if (RegionItem *item = mRegions.value(id); item && mDocument->region(id))
+        item->setRegion(*mDocument->region(id));
+}
+
+void DesignScene::updateGeometry(const QString &id)
+{
+    if (ComponentItem *item = mComponents.value(id)) {
+        item->setBoxRect(componentRectFor(id));
+        rerouteLinksOf(id);
+    } else if (RegionItem *item = mRegions.value(id)) {
+        item->setRect(regionRectFor(id));
+    } else {
+        return;
+    }
+    updateContentRect();
+}
+
+void DesignScene::renameElement(const QString &oldId, const QString &newId)
+{
+    if (mAutomatic.contains(oldId))
+        mAutomatic.insert(newId, mAutomatic.take(oldId));
+    if (RegionItem *item = mRegions.take(oldId)) {
+        mRegions.insert(newId, item);
+        updateRegion(newId);
+        return;
+    }
+    ComponentItem *item = mComponents.take(oldId);
+    if (!item)
+        return;
+    mComponents.insert(newId, item);
+    const QList<LinkItem *> links = mLinksOf.take(oldId);
+    mLinksOf.insert(newId, links);
+    for (LinkItem *link : links) {
+        mLinks.remove({link->from(), link->to()});
+        link->setEndIds(link->from() == oldId ? newId : link->from(),
+                        link->to() == oldId ? newId : link->to());
+        mLinks.insert({link->from(), link->to()}, link);
+    }
+    updateComponent(newId);
+}
+
+void DesignScene::updateFindings()
+{
+    QHash<QString, core::Severity> worst;
+    QHash<QString, QStringList> messages;
+    for (const core::Diagnostic &d : mDocument->diagnostics()) {
+        if (d.componentId.empty())
+            continue;
+        const QString id = toQString(d.componentId);
+        if (!worst.contains(id) || d.severity == core::Severity::Error)
+            worst.insert(id, d.severity);
+        messages[id].append(toQString(d.message));
+    }
+    for (auto it = mComponents.constBegin(); it != mComponents.constEnd(); ++it) {
+        const auto found = worst.constFind(it.key());
+        it.value()->setSeverity(found == worst.constEnd() ? std::nullopt : std::optional(*found));
+        it.value()->setFindings(messages.value(it.key()));
+    }
+}
+
+void DesignScene::updateSinglePoints()
+{
+    QStringList points;
+    if (mSinglePointsShown) {
+        for (const core::SinglePointOfFailure &point :
+             core::findSinglePointsOfFailure(mDocument->topology()))
+            points.append(toQString(point.componentId));
+    }
+    mSinglePoints = points;
+    for (auto it = mComponents.constBegin(); it != mComponents.constEnd(); ++it) {
+        ComponentItem *item = it.value();
+        if (points.contains(it.key()))
+            item->setMark(ComponentItem::Mark::SinglePoint);
+        else if (item->mark() == ComponentItem::Mark::SinglePoint)
+            item->setMark(ComponentItem::Mark::None);
+    }
+}
+
+// ---- Painting
+
+void DesignScene::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    painter->fillRect(rect, palette().color(QPalette::Base));
+    if (!mGridVisible)
+        return;
+    const qreal scale
+        = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    // Dots a screen pixel apart would be a grey wash: thin out the grid when zoomed far out.
+    qreal step = gridSize;
+    while (step * scale < 12)
+        step *= 5;
+    QColor dot = palette().color(QPalette::Text);
+    dot.setAlphaF(0.18f);
+    QPen pen(dot, 1.5 / scale);
+    pen.setCapStyle(Qt::RoundCap);
+    painter->setPen(pen);
+    const qreal left = std::floor(rect.left() / step) * step;
+    const qreal top = std::floor(rect.top() / step) * step;
+    QVector<QPointF> points;
+    for (qreal y = top; y <= rect.bottom(); y += step) {
+        for (qreal x = left; x <= rect.right(); x += step)
+            points.append(QPointF(x, y));
+    }
+    painter->drawPoints(points.constData(), int(points.size()));
+}
+
+// ---- Gestures
+
+void DesignScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    mPressed.clear();
+    if (mDrag) {
+        event->accept();
+        return;
+    }
+    const bool editing = event->button() == Qt::LeftButton && !mReadOnly;
+    QGraphicsItem *hit = nullptr;
+    if (editing) {
+        const QTransform transform
+            = views().isEmpty() ? QTransform() : views().constFirst()->transform();
+        hit = itemAt(event->scenePos(), transform);
+        if (hit && hit->type() == ComponentItem::Type) {
+            auto *component = static_cast<ComponentItem *>(hit);
+            const QPointF local = component->mapFromScene(event->scenePos());
+            if (component->handleRect().adjusted(-3, -3, 3, 3).contains(local)) {
+                mDrag = std::make_unique<ConnectDrag>(this, component->id(), event->scenePos());
+                event->accept();
+                return;
+            }
+        } else if (hit && hit->type() == RegionItem::Type) {
+            auto *region = static_cast<RegionItem *>(hit);
+            if (region->gripRect().contains(region->mapFromScene(event->scenePos()))) {
+                mDrag = std::make_unique<ResizeDrag>(this, region->id(), event->scenePos());
+                event->accept();
+                return;
+            }
+        }
+    }
+    QGraphicsScene::mousePressEvent(event);
+    if (hit && hit->type() == ComponentItem::Type)
+        mPressed = static_cast<ComponentItem *>(hit)->id();
+    else if (hit && hit->type() == RegionItem::Type)
+        mPressed = static_cast<RegionItem *>(hit)->id();
+}
+
+void DesignScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!mDrag && !mPressed.isEmpty() && (event->buttons() & Qt::LeftButton)) {
+        const QPointF travel = event->screenPos() - event->buttonDownScreenPos(Qt::LeftButton);
+        if (travel.manhattanLength() >= QApplication::startDragDistance()) {
+            QGraphicsItem *pressed = elementItem(mPressed);
+            // A Ctrl+press selects on release; the element dragged moves all the same.
+            if (pressed && !pressed->isSelected())
+                pressed->setSelected(true);
+            mDrag = std::make_unique<MoveDrag>(this, mPressed, selectedIds(),
+                                               event->buttonDownScenePos(Qt::LeftButton));
+        }
+    }
+    if (mDrag) {
+        mDrag->move(event->scenePos(), event->modifiers());
+        event->accept();
+        return;
+    }
+    QGraphicsScene::mouseMoveEvent(event);
+}
+
+void DesignScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    mPressed.clear();
+    if (mDrag && event->button() == Qt::LeftButton) {
+        // The drag goes first: finishing may change the document, which rebuilds items.
+        std::unique_ptr<CanvasDrag> drag = std::move(mDrag);
+        drag->finish(event->scenePos());
+    }
+    QGraphicsScene::mouseReleaseEvent(event);
+}
+
+void DesignScene::endDrag()
+{
+    mDrag.reset();
+    mPressed.clear();
+}
+
+void DesignScene::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && mDrag) {
+        mDrag->cancel();
+        endDrag();
+        event->accept();
+        return;
+    }
+    if (!mReadOnly && !mDrag && !focusItem()) {
+        // Arrows nudge by a grid step; with Shift by one unit, for fine adjustments.
+        const qreal step = event->modifiers() & Qt::ShiftModifier ? 1 : gridSize;
+        QPointF delta;
+        switch (event->key()) {
+        case Qt::Key_Left:
+            delta = {-step, 0};
+            break;
+        case Qt::Key_Right:
+            delta = {step, 0};
+            break;
+        case Qt::Key_Up:
+            delta = {0, -step};
+            break;
+        case Qt::Key_Down:
+            delta = {0, step};
+            break;
+        default:
+            break;
+        }
+        if (!delta.isNull() && !selectedIds().isEmpty()) {
+            nudgeSelection(delta);
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsScene::keyPressEvent(event);
+}
+
+void DesignScene::nudgeSelection(QPointF delta)
+{
+    const QStringList ids = selectedIds();
+    QMap<QString, QPointF> positions;
+    for (const QString &id : ids) {
+        const QRectF rect = elementRect(id).translated(delta);
+        positions.insert(id, mDocument->region(id) ? rect.topLeft() : rect.center());
+    }
+    // Presses of the arrow keys on the same selection make one undo step.
+    if (ids != mNudged) {
+        mNudged = ids;
+        mNudgeId = mDocument->newDragId();
+    }
+    if (hasAutomaticPlacement()) {
+        mDocument->beginCompoundEdit(tr("Move"));
+        freezeAutomaticPlacement();
+        mDocument->moveElements(positions);
+        mDocument->endCompoundEdit();
+        mNudgeId = mDocument->newDragId();
+    } else {
+        mDocument->moveElements(positions, mNudgeId);
+    }
+}
+
+// ---- Drops from the palette
+
+void DesignScene::dragEnterEvent(QGraphicsSceneDragDropEvent *event)
+{
+    if (mReadOnly || !PaletteMimeData::canDecode(event->mimeData())) {
+        event->ignore();
+        return;
+    }
+    const QString kind = PaletteMimeData::decode(event->mimeData());
+    QSizeF size(ElementGeometry::defaultComponentWidth, AutoLayout::componentHeight);
+    if (kind == PaletteMimeData::regionKind())
+        size = QSizeF(ElementGeometry::defaultRegionWidth, ElementGeometry::defaultRegionHeight);
+    delete mGhost;
+    mGhost = new QGraphicsRectItem(QRectF(QPointF(0, 0), size));
+    QPen pen(palette().color(QPalette::Highlight), 1.5, Qt::DashLine);
+    pen.setCosmetic(true);
+    mGhost->setPen(pen);
+    QColor fill = palette().color(QPalette::Highlight);
+    fill.setAlphaF(0.08f);
+    mGhost->setBrush(fill);
+    mGhost->setZValue(80);
+    addItem(mGhost);
+    dragMoveEvent(event);
+}
+
+void DesignScene::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
+{
+    if (!mGhost) {
+        event->ignore();
+        return;
+    }
+    const QString kind = PaletteMimeData::decode(event->mimeData());
+    const bool region = kind == PaletteMimeData::regionKind();
+    const QPointF at = snapped(event->scenePos());
+    const QRectF box = mGhost->rect();
+    mGhost->setPos(region ? at : at - box.center());
+    QString target;
+    if (!region) {
+        const auto parsed = core::parseKind(toStd(kind));
+        if (parsed && core::regionPlacement(*parsed) != core::RegionPlacement::Forbidden)
+            target = regionAt(event->scenePos());
+    }
+    setDropTargetRegion(target);
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+}
+
+void DesignScene::dragLeaveEvent(QGraphicsSceneDragDropEvent *event)
+{
+    delete mGhost;
+    mGhost = nullptr;
+    setDropTargetRegion({});
+    event->accept();
+}
+
+void DesignScene::dropEvent(QGraphicsSceneDragDropEvent *event)
+{
+    delete mGhost;
+    mGhost = nullptr;
+    setDropTargetRegion({});
+    const QString kind = PaletteMimeData::decode(event->mimeData());
+    if (mReadOnly || kind.isEmpty()) {
+        event->ignore();
+        return;
+    }
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+    addFromPalette(kind, event->scenePos());
+}
+
+QString DesignScene::addFromPalette(const QString &kind, const QPointF &scenePos)
+{
+    if (mReadOnly)
+        return {};
+    const QPointF at = snapped(scenePos);
+    QString id;
+    mDocument->beginCompoundEdit(tr("Add %1").arg(kind));
+    freezeAutomaticPlacement();
+    if (kind == PaletteMimeData::regionKind()) {
+        id = mDocument->addRegion(QRectF(
+            at, QSizeF(ElementGeometry::defaultRegionWidth, ElementGeometry::defaultRegionHeight)));
+    } else if (const auto parsed = core::parseKind(toStd(kind))) {
+        const QString region = core::regionPlacement(*parsed) == core::RegionPlacement::Forbidden
+                                   ? QString()
+                                   : regionAt(scenePos);
+        id = mDocument->addComponent(*parsed, at, region);
+        if (!id.isEmpty()) {
+            if (!region.isEmpty())
+                Q_EMIT message(tr("Added %1 to %2").arg(id, region));
+            else if (core::regionPlacement(*parsed) == core::RegionPlacement::Required)
+                Q_EMIT message(tr("Added %1; a %2 lives inside a region: drag it into one")
+                                   .arg(id, toQString(core::kindTitle(*parsed)).toLower()));
+            else
+                Q_EMIT message(tr("Added %1").arg(id));
+        }
+    }
+    mDocument->endCompoundEdit();
+    if (!id.isEmpty())
+        selectIds({id});
+    return id;
+}
+
+} // namespace topolab::app

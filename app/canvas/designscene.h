@@ -1,0 +1,166 @@
+#pragma once
+
+#include "linkrouter.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QPair>
+#include <QPointF>
+#include <QRectF>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QGraphicsRectItem;
+
+namespace topolab::app {
+
+class CanvasDrag;
+class ComponentItem;
+class LinkItem;
+class RegionItem;
+class TopologyDocument;
+
+// The editable canvas contents: one item per region, component and link of the document, kept
+// in step with it through its change signals (the scene never changes the model itself; every
+// edit is a document mutator, hence an undo step). Places elements the file gives no layout by
+// AutoLayout, snaps to a grid, draws the grid, marks findings and, on demand, single points of
+// failure. Mouse gestures are CanvasDrag objects (move, resize, connect). Owns its items and
+// the index from ids to them.
+class DesignScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    static constexpr qreal gridSize = 20;
+    // Room around the drawing, so that there is always space to drop something new.
+    static constexpr qreal margin = 800;
+
+    explicit DesignScene(TopologyDocument *document, QObject *parent = nullptr);
+    ~DesignScene() override;
+
+    TopologyDocument *document() const { return mDocument; }
+
+    ComponentItem *componentItem(const QString &id) const { return mComponents.value(id); }
+    RegionItem *regionItem(const QString &id) const { return mRegions.value(id); }
+    // The item of a component or, failing that, of a region with this id.
+    QGraphicsItem *elementItem(const QString &id) const;
+    LinkItem *linkItem(const QString &from, const QString &to) const;
+    int linkCount() const { return int(mLinks.size()); }
+    // Only the topology's items, without the margin around them; empty when there are none.
+    QRectF contentRect() const { return mContentRect; }
+
+    // The scene rectangle of a component's box or a region; empty for an unknown id.
+    QRectF elementRect(const QString &id) const;
+    // Real box sizes for TopologyDocument::align() and distribute().
+    QHash<QString, QSizeF> elementSizes(const QStringList &ids) const;
+    // The region whose area holds `scenePos` (the smallest, should regions overlap), skipping
+    // `ignore`; empty when none does.
+    QString regionAt(const QPointF &scenePos, const QSet<QString> &ignore = {}) const;
+    // The component whose box holds `scenePos`, skipping `ignore`; empty when none does.
+    QString componentAt(const QPointF &scenePos, const QString &ignore = {}) const;
+
+    // Selected components and regions by id, in the document's order.
+    QStringList selectedIds() const;
+    void selectIds(const QStringList &ids);
+
+    QPointF snapped(const QPointF &point) const;
+    bool snapToGrid() const { return mSnapToGrid; }
+    void setSnapToGrid(bool snap) { mSnapToGrid = snap; }
+    bool gridVisible() const { return mGridVisible; }
+    void setGridVisible(bool visible);
+    LinkStyle linkStyle() const { return mLinkStyle; }
+    void setLinkStyle(LinkStyle style);
+    // A read-only canvas selects and shows, and refuses every gesture that would edit.
+    bool isReadOnly() const { return mReadOnly; }
+    void setReadOnly(bool readOnly);
+    // Rings the components whose loss alone stops the service (core's analysis), kept up to
+    // date while on.
+    bool singlePointsShown() const { return mSinglePointsShown; }
+    void setSinglePointsShown(bool shown);
+    QStringList singlePoints() const { return mSinglePoints; }
+
+    // Puts elements the file gives no position at the place the canvas shows them, as part of
+    // the current edit: the first edit of a file without a layout freezes the picture the user
+    // is editing instead of letting the automatic layout rearrange it.
+    void freezeAutomaticPlacement();
+    // Whether some element is placed by the automatic layout, not by the file.
+    bool hasAutomaticPlacement() const;
+
+    // Live geometry during a gesture, before the document is told (CanvasDrag).
+    void previewComponentRect(const QString &id, const QRectF &sceneRect);
+    void previewRegionRect(const QString &id, const QRectF &sceneRect);
+    void setDropTargetRegion(const QString &id);
+    // A gesture in progress, or null.
+    CanvasDrag *activeDrag() const { return mDrag.get(); }
+
+    // Adds what a palette entry names ("region" or a core kind) at `scenePos`, inside the
+    // region there when the kind may live in one, selects it and returns its id; as a drop
+    // from the palette does.
+    QString addFromPalette(const QString &kind, const QPointF &scenePos);
+
+Q_SIGNALS:
+    // A sentence for the status bar: why an edit was refused, what a gesture did.
+    void message(const QString &text);
+    void contentRectChanged(const QRectF &rect);
+
+protected:
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragMoveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragLeaveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dropEvent(QGraphicsSceneDragDropEvent *event) override;
+
+private:
+    void rebuild();
+    void addComponentItem(const QString &id);
+    void removeComponentItem(const QString &id);
+    void addRegionItem(const QString &id);
+    void removeRegionItem(const QString &id);
+    void addLinkItem(const QString &from, const QString &to);
+    void removeLinkItem(const QString &from, const QString &to);
+    void updateComponent(const QString &id);
+    void updateRegion(const QString &id);
+    void updateGeometry(const QString &id);
+    void renameElement(const QString &oldId, const QString &newId);
+    void updateFindings();
+    void updateSinglePoints();
+    // `fresh`: a new drawing, whose canvas may be smaller than the last one's.
+    void updateContentRect(bool fresh = false);
+    void rerouteLinksOf(const QString &componentId);
+    // The box of a component, from its layout box or the automatic placement.
+    QRectF componentRectFor(const QString &id) const;
+    QRectF regionRectFor(const QString &id) const;
+    void computeAutomaticPlacement();
+    void nudgeSelection(QPointF delta);
+    void endDrag();
+
+    TopologyDocument *mDocument;
+    QHash<QString, ComponentItem *> mComponents;
+    QHash<QString, RegionItem *> mRegions;
+    QHash<QPair<QString, QString>, LinkItem *> mLinks;
+    QHash<QString, QList<LinkItem *>> mLinksOf; // component id → its links, either way
+    // Where AutoLayout put the elements the file has no layout box for, as of the last open.
+    QHash<QString, QRectF> mAutomatic;
+    QRectF mContentRect;
+    QStringList mSinglePoints;
+    std::unique_ptr<CanvasDrag> mDrag;
+    QString mPressed; // the element a left press hit, until a drag starts or the button is up
+    QGraphicsRectItem *mGhost = nullptr; // where a palette drag would land
+    QStringList mNudged;                 // the selection the arrow keys last moved
+    int mNudgeId = 0;
+    QString mDropTarget;
+    LinkStyle mLinkStyle = LinkStyle::Orthogonal;
+    bool mSnapToGrid = true;
+    bool mGridVisible = true;
+    bool mReadOnly = false;
+    bool mSinglePointsShown = false;
+};
+
+} // namespace topolab::app

@@ -28,7 +28,8 @@ QString display(const core::ParamValue &value)
 } // namespace
 
 ParameterEditor::ParameterEditor(const core::ParamSpec &spec, const QString &path,
-                                 QGridLayout *grid, int row, QObject *parent)
+                                 const QString &fullTitle, QGridLayout *grid, int row,
+                                 QObject *parent)
     : QObject(parent)
     , mSpec(spec)
     , mPath(path)
@@ -36,9 +37,11 @@ ParameterEditor::ParameterEditor(const core::ParamSpec &spec, const QString &pat
     QWidget *host = grid->parentWidget();
     mState.value = spec.defaultValue;
 
-    mName = new QLabel(fromStd(spec.key), host);
+    mName = new QLabel(fromStd(spec.title.empty() ? spec.key : spec.title), host);
+    mName->setObjectName(path + QStringLiteral("/name"));
     mEditor = createEditor(host);
     mEditor->setObjectName(path);
+    mEditor->setAccessibleName(fullTitle);
     mName->setBuddy(mEditor);
 
     mUnit = new QLabel(fromStd(spec.unit), host);
@@ -50,7 +53,7 @@ ParameterEditor::ParameterEditor(const core::ParamSpec &spec, const QString &pat
     mReset->setAutoRaise(true);
     mReset->setText(QStringLiteral("↺"));
     mReset->setToolTip(tr("Reset to the default, %1").arg(display(spec.defaultValue)));
-    mReset->setAccessibleName(tr("Reset %1").arg(fromStd(spec.key)));
+    mReset->setAccessibleName(tr("Reset %1").arg(fullTitle));
     // Keeps its column's width while hidden, so fields do not jump when a value becomes set.
     QSizePolicy keep = mReset->sizePolicy();
     keep.setRetainSizeWhenHidden(true);
@@ -209,6 +212,8 @@ void ParameterEditor::updateToolTip()
         lines.append(tr("At its default, %1.").arg(display(mSpec.defaultValue)));
     else
         lines.append(tr("Default: %1.").arg(display(mSpec.defaultValue)));
+    // The title is for people; the key is what they find in the file and in CLI messages.
+    lines.append(tr("Key in the file: %1").arg(mPath));
     const QString tip = lines.join(QLatin1Char('\n'));
     mEditor->setToolTip(tip);
     mName->setToolTip(tip);
@@ -257,8 +262,8 @@ void ParameterEditor::updateColours()
     const QPalette base = mName->palette();
     QPalette editorPalette = mEditor->palette();
     const bool atDefault = !mState.set && !mState.mixed;
-    const QColor text = atDefault ? base.color(QPalette::PlaceholderText)
-                                  : base.color(QPalette::Text);
+    const QColor text
+        = atDefault ? base.color(QPalette::PlaceholderText) : base.color(QPalette::Text);
     editorPalette.setColor(QPalette::Text, text);
     editorPalette.setColor(QPalette::ButtonText, text);
     mEditor->setPalette(editorPalette);

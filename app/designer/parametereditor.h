@@ -16,9 +16,10 @@ class QWidget;
 
 namespace topolab::app {
 
-// One scalar parameter row of the inspector's form: the typed editor its spec calls for (check
-// box, number or integer field, choice box, text field), its unit, a reset button shown while
-// the value is set explicitly, and the reason the last edit was refused. Shows a value at its
+// One scalar parameter row of the inspector's form: the spec's title, the typed editor it calls
+// for (check box, number or integer field, choice box, text field), its unit, a reset button
+// shown while the value is set explicitly, and the reason the last edit was refused. The key
+// written in files is in the tooltip and is the editor's object name. Shows a value at its
 // default dimmed and italic, and "—" where the selected components differ. Reports edits as
 // signals and never touches the document. Owns nothing: its widgets are children of the
 // grid's widget.
@@ -36,8 +37,10 @@ public:
     };
 
     // Adds the row's widgets to `grid` at rows `row` (editor) and `row + 1` (refusal).
-    ParameterEditor(const core::ParamSpec &spec, const QString &path, QGridLayout *grid, int row,
-                    QObject *parent = nullptr);
+    // `fullTitle` names the parameter out of its group box ("Health check: failed checks"), for
+    // screen readers and the reset button.
+    ParameterEditor(const core::ParamSpec &spec, const QString &path, const QString &fullTitle,
+                    QGridLayout *grid, int row, QObject *parent = nullptr);
 
     QString path() const { return mPath; }
     const core::ParamSpec &spec() const { return mSpec; }

@@ -28,8 +28,7 @@ QString fromStd(const std::string &text)
 
 } // namespace
 
-ParameterForm::ParameterForm(TopologyDocument *document, core::ComponentKind kind,
-                             QWidget *parent)
+ParameterForm::ParameterForm(TopologyDocument *document, core::ComponentKind kind, QWidget *parent)
     : QWidget(parent)
     , mDocument(document)
     , mKind(kind)
@@ -76,9 +75,10 @@ QGridLayout *ParameterForm::newGrid(QWidget *host)
 QGridLayout *ParameterForm::addGroup(const core::ParamSpec &spec)
 {
     const QString key = fromStd(spec.key);
-    auto *box = new QGroupBox(key, this);
+    auto *box = new QGroupBox(fromStd(spec.title), this);
     box->setObjectName(key);
-    box->setToolTip(fromStd(spec.description));
+    box->setToolTip(fromStd(spec.description) + QLatin1Char('\n')
+                    + tr("Key in the file: %1").arg(key));
     box->setCheckable(spec.optionalGroup);
     layout()->addWidget(box);
     mGroups.insert(key, box);
@@ -102,7 +102,8 @@ QGridLayout *ParameterForm::addGroup(const core::ParamSpec &spec)
 
 void ParameterForm::addScalar(const core::ParamSpec &spec, const QString &path, QGridLayout *grid)
 {
-    auto *editor = new ParameterEditor(spec, path, grid, grid->rowCount(), this);
+    const QString fullTitle = fromStd(core::componentSchema(mKind).titleOf(path.toStdString()));
+    auto *editor = new ParameterEditor(spec, path, fullTitle, grid, grid->rowCount(), this);
     mEditors.insert(path, editor);
     mOrder.push_back(editor);
     connect(editor, &ParameterEditor::valueEdited, this,
@@ -143,8 +144,8 @@ void ParameterForm::setComponents(const QStringList &ids)
         for (ParameterEditor *editor : mOrder)
             editor->clearRefusal();
         for (QGroupBox *box : std::as_const(mGroups)) {
-            if (auto *refusal = box->findChild<QLabel *>(box->objectName()
-                                                         + QStringLiteral("/refusal")))
+            if (auto *refusal
+                = box->findChild<QLabel *>(box->objectName() + QStringLiteral("/refusal")))
                 refusal->hide();
         }
     }
@@ -178,13 +179,15 @@ void ParameterForm::refresh()
         if (!box->isCheckable())
             continue;
         const std::string key = it.key().toStdString();
-        const auto enabled = std::count_if(components.begin(), components.end(),
-                                           [&](const auto *c) { return c->params.groupEnabled(key); });
+        const QString title = fromStd(core::componentSchema(mKind).titleOf(key));
+        const auto enabled
+            = std::count_if(components.begin(), components.end(),
+                            [&](const auto *c) { return c->params.groupEnabled(key); });
         const bool mixed = enabled != 0 && enabled != qsizetype(components.size());
         box->setChecked(enabled == qsizetype(components.size()));
-        box->setTitle(mixed ? tr("%1 (on for %2 of %3)").arg(it.key()).arg(enabled).arg(
-                                  components.size())
-                            : it.key());
+        box->setTitle(
+            mixed ? tr("%1 (on for %2 of %3)").arg(title).arg(enabled).arg(components.size())
+                  : title);
     }
 }
 
@@ -233,7 +236,8 @@ void ParameterForm::changeEvent(QEvent *event)
     for (ParameterEditor *editor : mOrder)
         editor->updateColours();
     for (QGroupBox *box : std::as_const(mGroups)) {
-        if (auto *label = box->findChild<QLabel *>(box->objectName() + QStringLiteral("/refusal"))) {
+        if (auto *label
+            = box->findChild<QLabel *>(box->objectName() + QStringLiteral("/refusal"))) {
             QPalette palette = label->palette();
             palette.setColor(QPalette::WindowText, ParameterEditor::errorColour(this->palette()));
             label->setPalette(palette);

@@ -19,9 +19,10 @@ class TopologyDocument;
 
 // The inspector's form for the parameters of one component kind: a ParameterEditor for every
 // scalar of the kind's schema, each group in a group box (an optional group's box is
-// checkable and turns it on or off). Shows what the selected components hold, "—" where they
-// differ, and turns each edit into one document call for all of them, so it is one undo step;
-// a refusal is shown under the field, which reverts. Owns its editors and group boxes.
+// checkable and turns it on or off), all named by the schema's titles. Shows what the selected
+// components hold, "—" where they differ, and turns each edit into one document call for all of
+// them, so it is one undo step; a refusal is shown under the field, which reverts. Owns its editors
+// and group boxes.
 class ParameterForm : public QWidget
 {
     Q_OBJECT

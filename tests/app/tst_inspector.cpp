@@ -6,12 +6,15 @@
 #include "designer/parameterform.h"
 #include "document/topologydocument.h"
 
+#include "core/model/schemas.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
+#include <QRegularExpression>
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
@@ -47,6 +50,8 @@ class TestInspector : public QObject
 private Q_SLOTS:
     void init();
     void cleanup();
+    void labelsAreTitlesWithTheKeyInTheToolTip();
+    void everyKindLabelsEveryFieldWithItsTitle();
     void editIsOneUndoStep();
     void outOfRangeIsRefusedWithReason();
     void severalOfOneKindEditTogether();
@@ -60,10 +65,7 @@ private Q_SLOTS:
     void screenshots();
 
 private:
-    QLineEdit *field(const char *path) const
-    {
-        return mDock->findChild<QLineEdit *>(str(path));
-    }
+    QLineEdit *field(const char *path) const { return mDock->findChild<QLineEdit *>(str(path)); }
     // Replaces a field's text the way a user does, then presses Enter.
     void type(QLineEdit *edit, const QString &text)
     {
@@ -96,6 +98,63 @@ void TestInspector::init()
 void TestInspector::cleanup()
 {
     mWindow.reset();
+}
+
+void TestInspector::labelsAreTitlesWithTheKeyInTheToolTip()
+{
+    mDock->setSelection({str("app-1")});
+    ParameterForm *form = mDock->form();
+    ParameterEditor *workers = form->editor(str("workers"));
+    QCOMPARE(workers->nameLabel()->text(), str("Workers"));
+    QCOMPARE(workers->nameLabel()->buddy(), field("workers"));
+    QVERIFY2(workers->editor()->toolTip().contains(str("Key in the file: workers")),
+             qPrintable(workers->editor()->toolTip()));
+
+    // A member is titled inside its group's box; its tooltip names the whole path.
+    ParameterEditor *mean = form->editor(str("service_ms.mean"));
+    QCOMPARE(mean->nameLabel()->text(), str("Mean"));
+    QCOMPARE(mean->unitLabel()->text(), str("ms"));
+    QCOMPARE(form->groupBox(str("service_ms"))->title(), str("Service time"));
+    QVERIFY(form->groupBox(str("service_ms"))->toolTip().contains(str("service_ms")));
+    QVERIFY(mean->nameLabel()->toolTip().contains(str("service_ms.mean")));
+    // Out of its box, it reads on its own.
+    QCOMPARE(mean->editor()->accessibleName(), str("Service time: mean"));
+    QCOMPARE(mean->resetButton()->accessibleName(), str("Reset Service time: mean"));
+
+    // An optional group's box keeps its title when some of the selection have it on.
+    QVERIFY(!mDoc->setParameterGroupEnabled({str("app-1")}, str("autoscale"), true));
+    mDock->setSelection({str("app-1"), str("app-2")});
+    QCOMPARE(mDock->form()->groupBox(str("autoscale"))->title(),
+             str("Autoscaling (on for 1 of 2)"));
+    mDock->setSelection({str("app-1")});
+    QCOMPARE(mDock->form()->groupBox(str("autoscale"))->title(), str("Autoscaling"));
+}
+
+void TestInspector::everyKindLabelsEveryFieldWithItsTitle()
+{
+    for (core::ComponentKind kind : core::allComponentKinds) {
+        ParameterForm form(mDoc, kind);
+        const core::ParamSchema &schema = core::componentSchema(kind);
+        int scalars = 0;
+        for (const std::string &path : schema.allPaths()) {
+            const core::ParamSpec *spec = schema.find(path);
+            if (spec->type == core::ParamType::Group) {
+                QCOMPARE(form.groupBox(QString::fromStdString(path))->title(),
+                         QString::fromStdString(spec->title));
+                continue;
+            }
+            ++scalars;
+            // Found by its key, labelled by its title.
+            ParameterEditor *editor = form.editor(QString::fromStdString(path));
+            QVERIFY2(editor, path.c_str());
+            QCOMPARE(editor->editor()->objectName(), QString::fromStdString(path));
+            QCOMPARE(editor->nameLabel()->text(), QString::fromStdString(spec->title));
+            QVERIFY2(editor->nameLabel()->text() != QString::fromStdString(spec->key),
+                     path.c_str());
+        }
+        QCOMPARE(int(form.findChildren<QLabel *>(QRegularExpression(str("/name$"))).size()),
+                 scalars);
+    }
 }
 
 void TestInspector::editIsOneUndoStep()
@@ -171,7 +230,8 @@ void TestInspector::severalOfOneKindEditTogether()
 void TestInspector::differingValuesShowAsMixed()
 {
     QVERIFY(!mDoc->setParameter({str("app-2")}, str("workers"), std::int64_t(4)));
-    QVERIFY(!mDoc->setParameter({str("app-2")}, str("service_ms.dist"), std::string("exponential")));
+    QVERIFY(
+        !mDoc->setParameter({str("app-2")}, str("service_ms.dist"), std::string("exponential")));
     mDock->setSelection({str("app-1"), str("app-2"), str("app-3")});
     ParameterForm *form = mDock->form();
     QLineEdit *workers = field("workers");

@@ -596,8 +596,11 @@ void DesignScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     const bool editing = event->button() == Qt::LeftButton && !mReadOnly;
     QGraphicsItem *hit = nullptr;
     if (editing) {
-        const QTransform transform
-            = views().isEmpty() ? QTransform() : views().constFirst()->transform();
+        // The view the press came from: a minimap shows this scene too, at another scale.
+        const auto *view
+            = event->widget() ? qobject_cast<const QGraphicsView *>(event->widget()->parentWidget())
+                              : nullptr;
+        const QTransform transform = view ? view->transform() : QTransform();
         hit = itemAt(event->scenePos(), transform);
         if (hit && hit->type() == ComponentItem::Type) {
             auto *component = static_cast<ComponentItem *>(hit);

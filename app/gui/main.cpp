@@ -1,9 +1,10 @@
-// topolab: the desktop application. `topolab [FILE]` opens FILE in the viewer; `topolab --export
+// topolab: the desktop application. `topolab [FILE]` opens FILE in the designer; `topolab --export
 // OUT FILE` draws the canvas of FILE into the picture OUT and exits without opening a window.
+#include "canvas/designscene.h"
+#include "document/topologydocument.h"
+#include "gui/appearance.h"
 #include "gui/mainwindow.h"
 #include "gui/pictureexport.h"
-#include "gui/topologyscene.h"
-#include "gui/viewerdocument.h"
 
 #include <topolab/version.h>
 
@@ -77,7 +78,7 @@ void keepSeriousMessages(QtMsgType type, const QMessageLogContext &context, cons
         defaultMessageHandler(type, context, text);
 }
 
-// Loads FILE as the viewer does and writes OUT. A topology that loads but breaks rules is still
+// Loads FILE as the designer does and writes OUT. A topology that loads but breaks rules is still
 // drawn, badges and all, as topolab-cli still writes its graph, yet the exit code says so.
 int exportPicture(const QString &out, const QString &file)
 {
@@ -96,9 +97,14 @@ int exportPicture(const QString &out, const QString &file)
         return ExitUsage;
     }
 
-    app::ViewerDocument document;
-    document.load(file);
+    // The same document and canvas the window uses, so the picture is what the user sees.
+    app::TopologyDocument document;
     const std::string fileName = file.toStdString();
+    const std::vector<core::Diagnostic> loadErrors = document.open(file);
+    for (const core::Diagnostic &d : loadErrors)
+        printError(QString::fromStdString(core::formatDiagnostic(d, fileName)));
+    if (!loadErrors.empty())
+        return ExitInvalid;
     bool errors = false;
     for (const core::Diagnostic &d : document.diagnostics()) {
         if (d.severity != core::Severity::Error)
@@ -106,11 +112,9 @@ int exportPicture(const QString &out, const QString &file)
         printError(QString::fromStdString(core::formatDiagnostic(d, fileName)));
         errors = true;
     }
-    const core::Topology *topology = document.topology();
-    if (!topology)
-        return ExitInvalid;
+    const core::Topology *topology = &document.topology();
 
-    app::TopologyScene scene(document);
+    app::DesignScene scene(&document);
     app::PictureExport picture(scene);
     picture.describe(QString::fromStdString(topology->name), input.fileName());
     QString problem;
@@ -180,11 +184,12 @@ int main(int argc, char **argv)
         return exportPicture(parser.value(exportOption), files.first());
     }
 
+    topolab::app::Appearance::apply(topolab::app::Appearance::stored());
     topolab::app::MainWindow window;
     window.show();
     if (!files.isEmpty())
         window.openFile(files.first());
     else
-        QTimer::singleShot(0, &window, &topolab::app::MainWindow::showOpenDialog);
+        QTimer::singleShot(0, &window, &topolab::app::MainWindow::offerRecovery);
     return app.exec();
 }

@@ -1,138 +1,550 @@
 #include "mainwindow.h"
 
-#include "canvasview.h"
-#include "issuesdock.h"
-#include "pictureexport.h"
-#include "statussummary.h"
-#include "topologyscene.h"
-#include "vieweractions.h"
-#include "viewerdocument.h"
+#include "appearance.h"
+#include "designeractions.h"
+#include "documentfiles.h"
+#include "findbar.h"
+#include "pictureexportdialog.h"
+#include "reportdialog.h"
+#include "statusindicators.h"
+
+#include "canvas/canvaseditor.h"
+#include "canvas/designscene.h"
+#include "canvas/designview.h"
+#include "designer/autosave.h"
+#include "designer/historydock.h"
+#include "designer/inspectordock.h"
+#include "designer/issuespanel.h"
+#include "designer/minimapview.h"
+#include "designer/palettedock.h"
+#include "designer/recentfiles.h"
+#include "document/topologydocument.h"
+
+#include "core/analysis/analysisreport.h"
+#include "core/analysis/reportformat.h"
 
 #include <topolab/version.h>
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
 #include <QDir>
-#include <QFileDialog>
+#include <QDockWidget>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QUrl>
+#include <QVBoxLayout>
 
 namespace topolab::app {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , mDocument(new ViewerDocument(this))
-    , mScene(new TopologyScene(*mDocument, this))
-    , mView(new CanvasView(mScene, this))
-    , mIssues(new IssuesDock(*mDocument, this))
-    , mSummary(new StatusSummary(*mDocument, this))
-    , mActions(new ViewerActions(this))
-{
-    setCentralWidget(mView);
-    addDockWidget(Qt::BottomDockWidgetArea, mIssues);
-    resizeDocks({mIssues}, {130}, Qt::Vertical);
-    statusBar()->addWidget(mSummary, 1);
-    mActions->addMenus(menuBar());
-    resize(1280, 820);
+namespace {
 
-    connect(mActions->open(), &QAction::triggered, this, &MainWindow::showOpenDialog);
-    connect(mActions->exportPicture(), &QAction::triggered, this, &MainWindow::showExportDialog);
-    connect(mActions->quit(), &QAction::triggered, this, &QWidget::close);
-    connect(mActions->zoomIn(), &QAction::triggered, mView, &CanvasView::zoomIn);
-    connect(mActions->zoomOut(), &QAction::triggered, mView, &CanvasView::zoomOut);
-    connect(mActions->fitToView(), &QAction::triggered, mView, &CanvasView::fitToView);
-    connect(mActions->about(), &QAction::triggered, this, &MainWindow::showAbout);
-    connect(mIssues, &IssuesDock::elementActivated, mView, &CanvasView::focusElement);
-    connect(mDocument, &ViewerDocument::loaded, this, &MainWindow::documentLoaded);
-    documentLoaded();
+constexpr int messageTimeout = 6000;
+
+QString toQString(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+} // namespace
+
+MainWindow::MainWindow(const QString &autosaveDirectory, QWidget *parent)
+    : QMainWindow(parent)
+    , mDocument(new TopologyDocument(this))
+    , mScene(new DesignScene(mDocument, this))
+    , mView(new DesignView(mScene))
+    , mEditor(new CanvasEditor(mScene, mView, this))
+    , mFindBar(new FindBar(mDocument))
+    , mActions(new DesignerActions(mDocument->undoStack(), this))
+    , mRecent(new RecentFiles(*new QSettings(this), this))
+    , mFiles(new DocumentFiles(mDocument, mRecent, this,
+                               autosaveDirectory.isEmpty() ? Autosave::defaultDirectory()
+                                                           : autosaveDirectory))
+    , mPalette(new PaletteDock(this))
+    , mInspector(new InspectorDock(this))
+    , mIssues(new IssuesPanel(this))
+    , mHistory(new HistoryDock(this))
+    , mMinimap(new MinimapView)
+    , mMinimapDock(new QDockWidget(tr("Overview"), this))
+    , mToolBar(new QToolBar(tr("Main Toolbar"), this))
+    , mIndicators(new StatusIndicators(mDocument, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
+
+    auto *centre = new QWidget(this);
+    auto *layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(mFindBar);
+    layout->addWidget(mView, 1);
+    mFindBar->setParent(centre);
+    mView->setParent(centre);
+    mFindBar->hide();
+    setCentralWidget(centre);
+
+    createDocks();
+    mActions->addMenus(menuBar());
+    mActions->applyIcons(palette());
+    mToolBar->setObjectName(QStringLiteral("mainToolBar"));
+    mToolBar->setIconSize(QSize(20, 20));
+    mActions->addToolBarActions(mToolBar);
+    addToolBar(Qt::TopToolBarArea, mToolBar);
+    QMenu *panels = mActions->panelsMenu();
+    panels->addAction(mToolBar->toggleViewAction());
+    for (QDockWidget *dock :
+         {static_cast<QDockWidget *>(mPalette), static_cast<QDockWidget *>(mInspector),
+          static_cast<QDockWidget *>(mIssues), static_cast<QDockWidget *>(mHistory), mMinimapDock})
+        panels->addAction(dock->toggleViewAction());
+    statusBar()->addPermanentWidget(mIndicators);
+
+    connectActions();
+    restoreSettings();
+    updateRecentMenu();
+    updateTitle();
+    updateEditActions();
+    // A window that opens with no file starts on a blank canvas, ready to draw on.
+    QTimer::singleShot(0, mView, &DesignView::fitToView);
+}
+
+// Everything that listens to the document goes before it, in the order of who listens to whom;
+// left to QObject, the document (the first child) would go first and the scene's last
+// selection change would reach a window whose document is gone.
+MainWindow::~MainWindow()
+{
+    mScene->disconnect(this);
+    delete centralWidget();
+    delete mScene;
+    delete mMinimapDock;
+    delete mPalette;
+    delete mInspector;
+    delete mIssues;
+    delete mHistory;
+    delete mIndicators;
+    delete mFiles;
+    delete mDocument;
+}
+
+void MainWindow::createDocks()
+{
+    mInspector->setDocument(mDocument);
+    mIssues->setDocument(mDocument);
+    mHistory->setStack(mDocument->undoStack());
+    mMinimapDock->setObjectName(QStringLiteral("minimapDock"));
+    mMinimapDock->setWidget(mMinimap);
+    mMinimap->setSourceView(mView);
+
+    addDockWidget(Qt::LeftDockWidgetArea, mPalette);
+    addDockWidget(Qt::LeftDockWidgetArea, mMinimapDock);
+    addDockWidget(Qt::RightDockWidgetArea, mInspector);
+    addDockWidget(Qt::RightDockWidgetArea, mHistory);
+    addDockWidget(Qt::BottomDockWidgetArea, mIssues);
+    resizeDocks({mIssues}, {140}, Qt::Vertical);
+    resizeDocks({mMinimapDock}, {170}, Qt::Vertical);
+    resizeDocks({mHistory}, {180}, Qt::Vertical);
+}
+
+void MainWindow::connectActions()
+{
+    connectFileActions();
+    connectEditActions();
+    connectViewActions();
+
+    DesignerActions *a = mActions;
+    connect(a->showSinglePoints, &QAction::toggled, this, [this](bool shown) {
+        mScene->setSinglePointsShown(shown);
+        const QStringList points = mScene->singlePoints();
+        if (shown) {
+            statusBar()->showMessage(
+                points.isEmpty()
+                    ? tr("No single point of failure: every component on "
+                         "the request path has an alternative")
+                    : tr("Single points of failure: %1").arg(points.join(QStringLiteral(", "))),
+                messageTimeout);
+        }
+    });
+    connect(a->analyze, &QAction::triggered, this, &MainWindow::showAnalysis);
+    connect(a->deployOrder, &QAction::triggered, this, &MainWindow::showDeployOrder);
+    connect(a->canvasHelp, &QAction::triggered, this, &MainWindow::showCanvasHelp);
+    connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
+
+    connect(mDocument, &TopologyDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(mDocument, &TopologyDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(mDocument, &TopologyDocument::topologyReset, this, &MainWindow::documentReset);
+    connect(mDocument, &TopologyDocument::diagnosticsChanged, this, &MainWindow::updateEditActions);
+    connect(mScene, &QGraphicsScene::selectionChanged, this, &MainWindow::selectionChanged);
+    connect(mScene, &DesignScene::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, messageTimeout); });
+    connect(mEditor, &CanvasEditor::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, messageTimeout); });
+    connect(mFiles, &DocumentFiles::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, messageTimeout); });
+    connect(mFiles, &DocumentFiles::loadFailed, this,
+            [this](const QString &path, const std::vector<core::Diagnostic> &errors) {
+                mIssues->showLoadErrors(path, errors);
+                mIssues->show();
+                mIssues->raise();
+            });
+    connect(mRecent, &RecentFiles::changed, this, &MainWindow::updateRecentMenu);
+    connect(mPalette, &PaletteDock::kindActivated, mEditor, &CanvasEditor::addKind);
+    connect(mIssues, &IssuesPanel::elementActivated, mView, &DesignView::focusElement);
+    connect(mFindBar, &FindBar::elementFound, mView, &DesignView::focusElement);
+    connect(mFindBar, &FindBar::closed, mView, qOverload<>(&QWidget::setFocus));
+    connect(mView, &DesignView::zoomChanged, mIndicators, &StatusIndicators::setZoom);
+    connect(mView, &DesignView::filesDropped, this, [this](const QStringList &paths) {
+        if (mFiles->maybeSave())
+            openFile(paths.constFirst());
+    });
+    connect(mIndicators, &StatusIndicators::issuesClicked, this, [this] {
+        mIssues->show();
+        mIssues->raise();
+    });
+    connect(mIndicators, &StatusIndicators::zoomRequested, this, [this](qreal zoom) {
+        if (zoom <= 0)
+            mView->fitToView();
+        else
+            mView->setZoom(zoom);
+    });
+    connect(QApplication::clipboard(), &QClipboard::dataChanged, this,
+            &MainWindow::updateEditActions);
+}
+
+void MainWindow::connectFileActions()
+{
+    DesignerActions *a = mActions;
+    connect(a->newBlank, &QAction::triggered, this,
+            [this] { mFiles->newFromTemplate(TopologyDocument::Template::Blank); });
+    connect(a->newSingleRegion, &QAction::triggered, this,
+            [this] { mFiles->newFromTemplate(TopologyDocument::Template::SingleRegion); });
+    connect(a->newMultiRegion, &QAction::triggered, this,
+            [this] { mFiles->newFromTemplate(TopologyDocument::Template::MultiRegion); });
+    connect(a->open, &QAction::triggered, mFiles, &DocumentFiles::showOpenDialog);
+    connect(a->save, &QAction::triggered, mFiles, &DocumentFiles::save);
+    connect(a->saveAs, &QAction::triggered, mFiles, &DocumentFiles::saveAs);
+    connect(a->exportPicture, &QAction::triggered, this, &MainWindow::showExportDialog);
+    connect(a->quit, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::connectEditActions()
+{
+    DesignerActions *a = mActions;
+    connect(a->cut, &QAction::triggered, mEditor, &CanvasEditor::cut);
+    connect(a->copy, &QAction::triggered, mEditor, &CanvasEditor::copy);
+    connect(a->paste, &QAction::triggered, mEditor, &CanvasEditor::paste);
+    connect(a->duplicate, &QAction::triggered, mEditor, &CanvasEditor::duplicate);
+    connect(a->remove, &QAction::triggered, mEditor, &CanvasEditor::deleteSelection);
+    connect(a->selectAll, &QAction::triggered, mEditor, &CanvasEditor::selectAll);
+    connect(a->find, &QAction::triggered, mFindBar, &FindBar::activate);
+    connect(a->rename, &QAction::triggered, this, &MainWindow::renameSelection);
+    connect(a->autoLayout, &QAction::triggered, mEditor, &CanvasEditor::autoLayout);
+    using Alignment = TopologyDocument::Alignment;
+    const std::pair<QAction *, Alignment> alignments[] = {
+        {a->alignLeft, Alignment::Left},
+        {a->alignHorizontalCentre, Alignment::HorizontalCentre},
+        {a->alignRight, Alignment::Right},
+        {a->alignTop, Alignment::Top},
+        {a->alignVerticalCentre, Alignment::VerticalCentre},
+        {a->alignBottom, Alignment::Bottom},
+    };
+    for (const auto &[action, alignment] : alignments) {
+        connect(action, &QAction::triggered, mEditor,
+                [this, alignment = alignment] { mEditor->align(alignment); });
+    }
+    connect(a->distributeHorizontally, &QAction::triggered, mEditor,
+            [this] { mEditor->distribute(TopologyDocument::Distribution::Horizontal); });
+    connect(a->distributeVertically, &QAction::triggered, mEditor,
+            [this] { mEditor->distribute(TopologyDocument::Distribution::Vertical); });
+}
+
+void MainWindow::connectViewActions()
+{
+    DesignerActions *a = mActions;
+    connect(a->zoomIn, &QAction::triggered, mView, &DesignView::zoomIn);
+    connect(a->zoomOut, &QAction::triggered, mView, &DesignView::zoomOut);
+    connect(a->resetZoom, &QAction::triggered, mView, &DesignView::resetZoom);
+    connect(a->fitToView, &QAction::triggered, mView, &DesignView::fitToView);
+    connect(a->showGrid, &QAction::toggled, mScene, &DesignScene::setGridVisible);
+    connect(a->snapToGrid, &QAction::toggled, mScene, &DesignScene::setSnapToGrid);
+    connect(a->orthogonalLinks, &QAction::triggered, this,
+            [this] { mScene->setLinkStyle(LinkStyle::Orthogonal); });
+    connect(a->straightLinks, &QAction::triggered, this,
+            [this] { mScene->setLinkStyle(LinkStyle::Straight); });
+    connect(a->showLegend, &QAction::toggled, mView, &DesignView::setLegendVisible);
+    const std::pair<QAction *, Appearance::Mode> appearances[] = {
+        {a->appearanceSystem, Appearance::Mode::System},
+        {a->appearanceLight, Appearance::Mode::Light},
+        {a->appearanceDark, Appearance::Mode::Dark},
+    };
+    for (const auto &[action, mode] : appearances) {
+        connect(action, &QAction::triggered, this, [mode = mode] {
+            Appearance::store(mode);
+            Appearance::apply(mode);
+        });
+    }
 }
 
 bool MainWindow::openFile(const QString &path)
 {
-    return mDocument->load(path);
+    return mFiles->open(path);
 }
 
-void MainWindow::showOpenDialog()
+void MainWindow::offerRecovery()
 {
-    const QString start = mDocument->filePath().isEmpty()
-                              ? QString()
-                              : QFileInfo(mDocument->filePath()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Topology"), start,
-                                                      tr("Topolab topologies (*.topolab.yaml)"));
-    if (!path.isEmpty())
-        openFile(path);
+    mFiles->offerRecovery();
 }
 
-void MainWindow::documentLoaded()
+// ---- Settings
+
+void MainWindow::restoreSettings()
 {
-    mScene->rebuild();
-    mIssues->refresh();
-    mSummary->refresh();
-    mView->showWholeTopology();
-    setWindowTitle(mDocument->filePath().isEmpty() ? tr("Topolab")
-                                                   : tr("%1 — Topolab").arg(mDocument->fileName()));
-    if (mDocument->loadFailed())
-        mIssues->show();
-    mActions->exportPicture()->setEnabled(mDocument->topology() != nullptr);
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1440, 900);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    DesignerActions *a = mActions;
+    a->showGrid->setChecked(settings.value(QStringLiteral("canvas/grid"), true).toBool());
+    a->snapToGrid->setChecked(settings.value(QStringLiteral("canvas/snap"), true).toBool());
+    a->showLegend->setChecked(settings.value(QStringLiteral("canvas/legend"), true).toBool());
+    const bool straight
+        = settings.value(QStringLiteral("canvas/links")).toString() == QStringLiteral("straight");
+    (straight ? a->straightLinks : a->orthogonalLinks)->setChecked(true);
+    mScene->setLinkStyle(straight ? LinkStyle::Straight : LinkStyle::Orthogonal);
+    mScene->setGridVisible(a->showGrid->isChecked());
+    mScene->setSnapToGrid(a->snapToGrid->isChecked());
+    mView->setLegendVisible(a->showLegend->isChecked());
+    switch (Appearance::stored()) {
+    case Appearance::Mode::System:
+        a->appearanceSystem->setChecked(true);
+        break;
+    case Appearance::Mode::Light:
+        a->appearanceLight->setChecked(true);
+        break;
+    case Appearance::Mode::Dark:
+        a->appearanceDark->setChecked(true);
+        break;
+    }
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("canvas/grid"), mActions->showGrid->isChecked());
+    settings.setValue(QStringLiteral("canvas/snap"), mActions->snapToGrid->isChecked());
+    settings.setValue(QStringLiteral("canvas/legend"), mActions->showLegend->isChecked());
+    settings.setValue(QStringLiteral("canvas/links"), mScene->linkStyle() == LinkStyle::Straight
+                                                          ? QStringLiteral("straight")
+                                                          : QStringLiteral("orthogonal"));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!mFiles->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        mActions->applyIcons(palette());
+}
+
+// ---- Files dropped anywhere on the window
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            event->acceptProposedAction();
+            if (mFiles->maybeSave())
+                openFile(url.toLocalFile());
+            return;
+        }
+    }
+}
+
+// ---- Keeping the window in step
+
+void MainWindow::updateTitle()
+{
+    // The [*] placeholder shows the modified marker the platform's way.
+    setWindowTitle(tr("%1[*] — Topolab").arg(mDocument->displayName()));
+    setWindowModified(mDocument->isModified());
+    setWindowFilePath(mDocument->filePath());
+}
+
+void MainWindow::documentReset()
+{
+    mInspector->setSelection({});
+    mIndicators->setSelection({});
+    updateEditActions();
+    mView->fitToView();
+}
+
+void MainWindow::selectionChanged()
+{
+    const QStringList ids = mScene->selectedIds();
+    mInspector->setSelection(ids);
+    mIndicators->setSelection(ids);
+    updateEditActions();
+}
+
+void MainWindow::updateEditActions()
+{
+    const QStringList ids = mScene->selectedIds();
+    const bool selected = !ids.isEmpty();
+    const bool editable = !mScene->isReadOnly();
+    DesignerActions *a = mActions;
+    a->cut->setEnabled(selected && editable);
+    a->copy->setEnabled(selected);
+    a->duplicate->setEnabled(selected && editable);
+    a->remove->setEnabled(selected && editable);
+    a->paste->setEnabled(editable && CanvasEditor::clipboardHasFragment());
+    a->rename->setEnabled(ids.size() == 1 && editable);
+    for (QAction *action : {a->alignLeft, a->alignHorizontalCentre, a->alignRight, a->alignTop,
+                            a->alignVerticalCentre, a->alignBottom})
+        action->setEnabled(ids.size() >= 2 && editable);
+    a->distributeHorizontally->setEnabled(ids.size() >= 3 && editable);
+    a->distributeVertically->setEnabled(ids.size() >= 3 && editable);
+    const core::Topology &topology = mDocument->topology();
+    a->exportPicture->setEnabled(!topology.components.empty() || !topology.regions.empty());
+}
+
+void MainWindow::updateRecentMenu()
+{
+    QMenu *menu = mActions->recentMenu();
+    menu->clear();
+    const QStringList files = mRecent->list();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &path = files.at(i);
+        QAction *action
+            = menu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()),
+                              this, [this, path] {
+                                  if (mFiles->maybeSave())
+                                      openFile(path);
+                              });
+        action->setStatusTip(QDir::toNativeSeparators(path));
+    }
+    if (!files.isEmpty())
+        menu->addSeparator();
+    QAction *clear = menu->addAction(tr("&Clear Menu"), mRecent, &RecentFiles::clear);
+    clear->setEnabled(!files.isEmpty());
+}
+
+// ---- Commands
+
+void MainWindow::renameSelection()
+{
+    const QStringList ids = mScene->selectedIds();
+    if (ids.size() != 1)
+        return;
+    const QString id = ids.constFirst();
+    if (mDocument->component(id)) {
+        // The inspector's id field renames with the refusal shown beneath it.
+        mInspector->show();
+        mInspector->raise();
+        mInspector->idEdit()->setFocus(Qt::ShortcutFocusReason);
+        mInspector->idEdit()->selectAll();
+        return;
+    }
+    bool ok = false;
+    const QString newId = QInputDialog::getText(
+        this, tr("Rename Region"), tr("New id for region %1:").arg(id), QLineEdit::Normal, id, &ok);
+    if (!ok || newId == id)
+        return;
+    if (auto refusal = mDocument->renameId(id, newId))
+        statusBar()->showMessage(tr("Not renamed: %1").arg(*refusal), messageTimeout);
 }
 
 void MainWindow::showExportDialog()
 {
-    const core::Topology *topology = mDocument->topology();
-    if (!topology)
-        return;
-    const QList<QGraphicsItem *> selection = mScene->selectedItems();
-    QFileDialog dialog(this, selection.isEmpty() ? tr("Export Picture")
-                                                 : tr("Export Selection as Picture"));
-    dialog.setAcceptMode(QFileDialog::AcceptSave);
-    const QStringList filters = PictureExport::nameFilters();
-    dialog.setNameFilters(filters);
-    // The format chosen last time, remembered by its extension so a new language keeps it.
-    QSettings settings;
-    const QString formatKey = QStringLiteral("export/format");
-    const PictureExport::Format format
-        = PictureExport::formatForPath(u'.' + settings.value(formatKey).toString())
-              .value_or(PictureExport::Format::Png);
-    dialog.selectNameFilter(filters.at(int(format)));
-    dialog.setDefaultSuffix(PictureExport::suffix(format));
+    const QString path = PictureExportDialog::run(
+        this, *mScene, mScene->selectedItems(), QString::fromStdString(mDocument->topology().name),
+        mDocument->filePath());
+    if (!path.isEmpty())
+        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)),
+                                 messageTimeout);
+}
 
-    const QFileInfo source(mDocument->filePath());
-    QString base = source.fileName();
-    if (base.endsWith(QLatin1String(".topolab.yaml")))
-        base.chop(13);
-    else
-        base = source.completeBaseName();
-    dialog.setDirectory(source.absolutePath());
-    dialog.selectFile(base + u'.' + dialog.defaultSuffix());
-    // Choosing another format changes the extension of the name being typed with it, since
-    // the extension is what decides the format.
-    connect(&dialog, &QFileDialog::filterSelected, &dialog, [&dialog, &filters](const QString &f) {
-        const int index = int(filters.indexOf(f));
-        if (index < 0)
-            return;
-        const QString suffix = PictureExport::suffix(PictureExport::Format(index));
-        dialog.setDefaultSuffix(suffix);
-        const QFileInfo typed(dialog.selectedFiles().value(0));
-        if (PictureExport::formatForPath(typed.fileName()))
-            dialog.selectFile(typed.completeBaseName() + u'.' + suffix);
-    });
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
-        return;
-    const QString path = dialog.selectedFiles().constFirst();
-    if (PictureExport::formatForPath(path))
-        settings.setValue(formatKey, QFileInfo(path).suffix().toLower());
-    PictureExport picture(*mScene);
-    picture.setItems(selection);
-    picture.describe(QString::fromStdString(topology->name), mDocument->fileName());
-    QString problem;
-    if (!picture.write(path, &problem)) {
-        QMessageBox::warning(this, dialog.windowTitle(), problem);
-        return;
+void MainWindow::showAnalysis()
+{
+    const core::Topology &topology = mDocument->topology();
+    const core::AnalysisReport report = core::analyzeTopology(topology);
+    ReportDialog dialog(tr("Analysis of %1").arg(mDocument->displayName()),
+                        QString::fromStdString(core::formatAnalysisText(report, topology)), this);
+    dialog.exec();
+}
+
+void MainWindow::showDeployOrder()
+{
+    QString text;
+    try {
+        const std::vector<core::DeployStep> steps = core::deployOrder(mDocument->topology());
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            QStringList ids;
+            for (const std::string &id : steps[i].componentIds)
+                ids.append(QString::fromStdString(id));
+            text += QStringLiteral("%1. %2: %3\n")
+                        .arg(i + 1)
+                        .arg(QString::fromStdString(steps[i].tier), ids.join(QStringLiteral(", ")));
+        }
+        if (steps.empty())
+            text = tr("Nothing to deploy: the topology has no components yet.");
+    } catch (const std::exception &error) {
+        text = tr("No deploy order: %1").arg(QString::fromUtf8(error.what()));
     }
-    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+    ReportDialog dialog(tr("Deploy Order of %1").arg(mDocument->displayName()), text, this);
+    dialog.exec();
+}
+
+void MainWindow::showCanvasHelp()
+{
+    QMessageBox box(QMessageBox::Information, tr("Canvas Basics"),
+                    tr("<h3>Drawing a topology</h3>"), QMessageBox::Ok, this);
+    box.setInformativeText(
+        tr("<table cellspacing='4'>"
+           "<tr><td><b>Add</b></td><td>Drag a kind from Components onto the canvas, or into a "
+           "region; double-click it to add it in the middle of the view.</td></tr>"
+           "<tr><td><b>Link</b></td><td>Point at a component, drag the round knob on its right "
+           "edge to another one. The note at the cursor says what link it makes, or why not."
+           "</td></tr>"
+           "<tr><td><b>Select</b></td><td>Click; Ctrl+click adds; drag on empty canvas for a "
+           "box.</td></tr>"
+           "<tr><td><b>Move</b></td><td>Drag; arrow keys nudge (Shift: finely). Drop a component "
+           "in another region to move it there. A region carries its members.</td></tr>"
+           "<tr><td><b>Resize</b></td><td>Select a region and drag its bottom-right grip.</td></tr>"
+           "<tr><td><b>View</b></td><td>Ctrl+wheel zooms, middle button or Space+drag pans, "
+           "Ctrl+0 fits.</td></tr>"
+           "<tr><td><b>Find</b></td><td>Ctrl+F, then Enter for the next match.</td></tr>"
+           "<tr><td><b>Undo</b></td><td>Every edit, one step each: Ctrl+Z, Ctrl+Shift+Z; the "
+           "History panel jumps to any step.</td></tr>"
+           "</table>"));
+    box.exec();
 }
 
 void MainWindow::showAbout()
@@ -140,9 +552,10 @@ void MainWindow::showAbout()
     QMessageBox::about(
         this, tr("About Topolab"),
         tr("<h3>Topolab %1</h3><p>Design, simulate and deploy web infrastructure "
-           "topologies.</p><p>This window shows a topology file read-only: its regions, "
-           "components and links, and the problems validation finds.</p>")
-            .arg(QString::fromUtf8(topolab::versionString)));
+           "topologies.</p><p>Draw regions, load balancers, app servers, databases and their "
+           "storage; the rules of what may connect are checked as you draw, and validation "
+           "and single points of failure show on the canvas.</p>")
+            .arg(toQString(topolab::versionString)));
 }
 
 } // namespace topolab::app

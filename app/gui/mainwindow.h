@@ -2,48 +2,100 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
+class QToolBar;
+
 namespace topolab::app {
 
-class CanvasView;
-class IssuesDock;
-class StatusSummary;
-class TopologyScene;
-class ViewerActions;
-class ViewerDocument;
+class CanvasEditor;
+class DesignScene;
+class DesignView;
+class DesignerActions;
+class DocumentFiles;
+class FindBar;
+class HistoryDock;
+class InspectorDock;
+class IssuesPanel;
+class MinimapView;
+class PaletteDock;
+class RecentFiles;
+class StatusIndicators;
+class TopologyDocument;
 
-// The viewer's main window. Only assembles: the document, the canvas, the Issues dock, the
-// status summary and the actions, and wires them together. Owns all of them through Qt
-// parenting.
+// The designer's window. Only assembles: the document, the canvas with its find bar, the
+// palette, inspector, issues, history and minimap docks, the actions, the status bar, and the
+// file flow; and wires them together. Remembers its layout in QSettings. Owns all of them
+// through Qt parenting.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // `autosaveDirectory` empty: the default (see Autosave).
+    explicit MainWindow(const QString &autosaveDirectory = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    // Shows `path`; a file that fails to load leaves its errors in the Issues dock.
+    // Opens `path`; a file that fails to load leaves the current topology and lists its errors.
     bool openFile(const QString &path);
+    // At start-up without a file: recover a crash copy if there is one and the user wants it.
+    void offerRecovery();
 
-    ViewerDocument *document() const { return mDocument; }
-    TopologyScene *scene() const { return mScene; }
-    CanvasView *view() const { return mView; }
-    IssuesDock *issuesDock() const { return mIssues; }
-    ViewerActions *actions() const { return mActions; }
+    TopologyDocument *document() const { return mDocument; }
+    DesignScene *scene() const { return mScene; }
+    DesignView *view() const { return mView; }
+    CanvasEditor *editor() const { return mEditor; }
+    DesignerActions *actions() const { return mActions; }
+    DocumentFiles *files() const { return mFiles; }
+    FindBar *findBar() const { return mFindBar; }
+    PaletteDock *paletteDock() const { return mPalette; }
+    InspectorDock *inspectorDock() const { return mInspector; }
+    IssuesPanel *issuesDock() const { return mIssues; }
+    HistoryDock *historyDock() const { return mHistory; }
+    QDockWidget *minimapDock() const { return mMinimapDock; }
+    StatusIndicators *statusIndicators() const { return mIndicators; }
 
-public Q_SLOTS:
-    void showOpenDialog();
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    void documentLoaded();
+    void createDocks();
+    void connectActions();
+    void connectFileActions();
+    void connectEditActions();
+    void connectViewActions();
+    void restoreSettings();
+    void saveSettings() const;
+    void updateTitle();
+    void updateEditActions();
+    void updateRecentMenu();
+    void selectionChanged();
+    void documentReset();
     void showExportDialog();
+    void showAnalysis();
+    void showDeployOrder();
+    void showCanvasHelp();
     void showAbout();
+    void renameSelection();
 
-    ViewerDocument *mDocument;
-    TopologyScene *mScene;
-    CanvasView *mView;
-    IssuesDock *mIssues;
-    StatusSummary *mSummary;
-    ViewerActions *mActions;
+    TopologyDocument *mDocument;
+    DesignScene *mScene;
+    DesignView *mView;
+    CanvasEditor *mEditor;
+    FindBar *mFindBar;
+    DesignerActions *mActions;
+    RecentFiles *mRecent;
+    DocumentFiles *mFiles;
+    PaletteDock *mPalette;
+    InspectorDock *mInspector;
+    IssuesPanel *mIssues;
+    HistoryDock *mHistory;
+    MinimapView *mMinimap;
+    QDockWidget *mMinimapDock;
+    QToolBar *mToolBar;
+    StatusIndicators *mIndicators;
 };
 
 } // namespace topolab::app

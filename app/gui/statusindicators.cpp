@@ -1,0 +1,110 @@
+#include "statusindicators.h"
+
+#include "document/topologydocument.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QStyle>
+#include <QToolButton>
+
+#include <cmath>
+
+namespace topolab::app {
+
+StatusIndicators::StatusIndicators(const TopologyDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , mDocument(document)
+    , mSelection(new QLabel(this))
+    , mIssues(new QToolButton(this))
+    , mZoom(new QToolButton(this))
+{
+    mSelection->setObjectName(QStringLiteral("selectionInfo"));
+    mIssues->setObjectName(QStringLiteral("issueCount"));
+    mIssues->setAutoRaise(true);
+    mIssues->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    mIssues->setToolTip(tr("Show the Issues panel"));
+    mZoom->setObjectName(QStringLiteral("zoomLevel"));
+    mZoom->setAutoRaise(true);
+    mZoom->setPopupMode(QToolButton::InstantPopup);
+    mZoom->setToolTip(tr("Zoom level"));
+    auto *menu = new QMenu(mZoom);
+    for (int percent : {25, 50, 75, 100, 150, 200, 400}) {
+        menu->addAction(QStringLiteral("%1 %").arg(percent), this,
+                        [this, percent] { Q_EMIT zoomRequested(percent / 100.0); });
+    }
+    menu->addSeparator();
+    menu->addAction(tr("Fit to View"), this, [this] { Q_EMIT zoomRequested(0); });
+    mZoom->setMenu(menu);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(12);
+    layout->addWidget(mSelection);
+    layout->addWidget(mIssues);
+    layout->addWidget(mZoom);
+    connect(mIssues, &QToolButton::clicked, this, &StatusIndicators::issuesClicked);
+    connect(document, &TopologyDocument::diagnosticsChanged, this, &StatusIndicators::refresh);
+    connect(document, &TopologyDocument::topologyReset, this, &StatusIndicators::refresh);
+    setZoom(1.0);
+    refresh();
+}
+
+void StatusIndicators::setSelection(const QStringList &ids)
+{
+    mSelectionIds = ids;
+    refresh();
+}
+
+void StatusIndicators::setZoom(qreal zoom)
+{
+    mZoom->setText(QStringLiteral("%1 %").arg(std::lround(zoom * 100)));
+}
+
+void StatusIndicators::refresh()
+{
+    const core::Topology &topology = mDocument->topology();
+    // Ids removed since the selection was reported are not shown.
+    QStringList ids;
+    for (const QString &id : std::as_const(mSelectionIds)) {
+        if (mDocument->component(id) || mDocument->region(id))
+            ids.append(id);
+    }
+    if (ids.size() == 1) {
+        const QString &id = ids.constFirst();
+        if (const core::Component *component = mDocument->component(id)) {
+            const std::string_view kind = core::kindTitle(component->kind);
+            QString text
+                = tr("%1 — %2").arg(id, QString::fromUtf8(kind.data(), qsizetype(kind.size())));
+            if (!component->region.empty())
+                text += tr(" in %1").arg(QString::fromStdString(component->region));
+            mSelection->setText(text);
+        } else {
+            mSelection->setText(tr("Region %1 — %n member(s)", nullptr,
+                                   int(mDocument->componentsInRegion(id).size()))
+                                    .arg(id));
+        }
+    } else if (!ids.isEmpty()) {
+        mSelection->setText(tr("%n selected", nullptr, int(ids.size())));
+    } else {
+        mSelection->setText(tr("%n component(s)", nullptr, int(topology.components.size()))
+                            + tr(", %n link(s)", nullptr, int(topology.links.size()))
+                            + tr(", %n region(s)", nullptr, int(topology.regions.size())));
+    }
+
+    int errors = 0;
+    int warnings = 0;
+    for (const core::Diagnostic &d : mDocument->diagnostics())
+        (d.severity == core::Severity::Error ? errors : warnings)++;
+    if (errors == 0 && warnings == 0) {
+        mIssues->setIcon(style()->standardIcon(QStyle::SP_DialogApplyButton));
+        mIssues->setText(tr("No problems"));
+    } else {
+        mIssues->setIcon(style()->standardIcon(errors ? QStyle::SP_MessageBoxCritical
+                                                      : QStyle::SP_MessageBoxWarning));
+        mIssues->setText(tr("%n error(s)", nullptr, errors)
+                         + tr(", %n warning(s)", nullptr, warnings));
+    }
+}
+
+} // namespace topolab::app

@@ -187,7 +187,7 @@ void DesignScene::setLinkStyle(LinkStyle style)
 {
     mLinkStyle = style;
     for (LinkItem *link : std::as_const(mLinks))
-        link->setEnds(elementRect(link->from()), elementRect(link->to()), mLinkStyle);
+        routeLink(link);
 }
 
 void DesignScene::setReadOnly(bool readOnly)
@@ -202,6 +202,17 @@ void DesignScene::setReadOnly(bool readOnly)
     for (RegionItem *item : std::as_const(mRegions))
         item->setResizable(!readOnly);
     update();
+}
+
+void DesignScene::setViewZoom(qreal zoom)
+{
+    // About 7 screen pixels of radius down to 40 % zoom, then shrinking with the drawing.
+    const qreal scale = std::clamp(1 / std::max(zoom, 0.01), 1.0, 2.5);
+    if (qFuzzyCompare(scale, mHandleScale))
+        return;
+    mHandleScale = scale;
+    for (ComponentItem *item : std::as_const(mComponents))
+        item->setHandleScale(scale);
 }
 
 void DesignScene::setSinglePointsShown(bool shown)
@@ -319,7 +330,35 @@ void DesignScene::setDropTargetRegion(const QString &id)
 void DesignScene::rerouteLinksOf(const QString &componentId)
 {
     for (LinkItem *link : mLinksOf.value(componentId))
-        link->setEnds(elementRect(link->from()), elementRect(link->to()), mLinkStyle);
+        routeLink(link);
+}
+
+void DesignScene::routeLink(LinkItem *link)
+{
+    const QRectF from = elementRect(link->from());
+    const QRectF to = elementRect(link->to());
+    QList<QRectF> obstacles;
+    if (mLinkStyle == LinkStyle::Orthogonal) {
+        // Detours reach past the boxes beside the ends, so look a little beyond them.
+        constexpr qreal reach = 120;
+        const QRectF area = from.united(to).adjusted(-reach, -reach, reach, reach);
+        for (QGraphicsItem *item : items(area, Qt::IntersectsItemBoundingRect)) {
+            if (item->type() != ComponentItem::Type)
+                continue;
+            const auto *box = static_cast<ComponentItem *>(item);
+            if (box->id() != link->from() && box->id() != link->to())
+                obstacles.append(box->sceneBox());
+        }
+    }
+    link->setEnds(from, to, mLinkStyle, obstacles);
+}
+
+void DesignScene::rerouteLinksThrough(const QRectF &area)
+{
+    for (QGraphicsItem *item : items(area, Qt::IntersectsItemBoundingRect)) {
+        if (item->type() == LinkItem::Type)
+            routeLink(static_cast<LinkItem *>(item));
+    }
 }
 
 void DesignScene::updateContentRect(bool fresh)
@@ -369,10 +408,15 @@ void DesignScene::rebuild()
     computeAutomaticPlacement();
 
     const core::Topology &topology = mDocument->topology();
+    // Links are routed once every box is in place, round all of them.
+    mRebuilding = true;
     for (const core::Region &region : topology.regions)
         addRegionItem(toQString(region.id));
     for (const core::Component &component : topology.components)
         addComponentItem(toQString(component.id));
+    mRebuilding = false;
+    for (LinkItem *link : std::as_const(mLinks))
+        routeLink(link);
     updateFindings();
     updateSinglePoints();
     updateContentRect(true);
@@ -385,6 +429,7 @@ void DesignScene::addComponentItem(const QString &id)
         return;
     auto *item = new ComponentItem(*component, componentRectFor(id));
     item->setHandleEnabled(!mReadOnly);
+    item->setHandleScale(mHandleScale);
     mComponents.insert(id, item);
     addItem(item);
     // Links whose other end already exists (a paste adds components, then links; a file
@@ -393,7 +438,10 @@ void DesignScene::addComponentItem(const QString &id)
         if (link.from == toStd(id) || link.to == toStd(id))
             addLinkItem(toQString(link.from), toQString(link.to));
     }
-    updateContentRect();
+    if (!mRebuilding) {
+        rerouteLinksThrough(item->sceneBox());
+        updateContentRect();
+    }
 }
 
 void DesignScene::removeComponentItem(const QString &id)
@@ -419,7 +467,8 @@ void DesignScene::addRegionItem(const QString &id)
     item->setResizable(!mReadOnly);
     mRegions.insert(id, item);
     addItem(item);
-    updateContentRect();
+    if (!mRebuilding)
+        updateContentRect();
 }
 
 void DesignScene::removeRegionItem(const QString &id)
@@ -445,6 +494,8 @@ void DesignScene::addLinkItem(const QString &from, const QString &to)
     mLinksOf[from].append(link);
     mLinksOf[to].append(link);
     addItem(link);
+    if (!mRebuilding)
+        routeLink(link);
 }
 
 void DesignScene::removeLinkItem(const QString &from, const QString &to)
@@ -485,8 +536,10 @@ void DesignScene::updateRegion(const QString &id)
 void DesignScene::updateGeometry(const QString &id)
 {
     if (ComponentItem *item = mComponents.value(id)) {
+        const QRectF before = item->sceneBox();
         item->setBoxRect(componentRectFor(id));
         rerouteLinksOf(id);
+        rerouteLinksThrough(before.united(item->sceneBox()));
     } else if (RegionItem *item = mRegions.value(id)) {
         item->setRect(regionRectFor(id));
     } else {

@@ -81,6 +81,8 @@ public:
     bool singlePointsShown() const { return mSinglePointsShown; }
     void setSinglePointsShown(bool shown);
     QStringList singlePoints() const { return mSinglePoints; }
+    // The view's zoom, so that handles and grips stay big enough to grab when zoomed out.
+    void setViewZoom(qreal zoom);
 
     // Puts elements the file gives no position at the place the canvas shows them, as part of
     // the current edit: the first edit of a file without a layout freezes the picture the user
@@ -134,6 +136,10 @@ private:
     // `fresh`: a new drawing, whose canvas may be smaller than the last one's.
     void updateContentRect(bool fresh = false);
     void rerouteLinksOf(const QString &componentId);
+    void routeLink(LinkItem *link);
+    // Links that pass through `area`, whose best route may have changed when a box appeared
+    // there or left it.
+    void rerouteLinksThrough(const QRectF &area);
     // The box of a component, from its layout box or the automatic placement.
     QRectF componentRectFor(const QString &id) const;
     QRectF regionRectFor(const QString &id) const;
@@ -161,6 +167,8 @@ private:
     bool mGridVisible = true;
     bool mReadOnly = false;
     bool mSinglePointsShown = false;
+    qreal mHandleScale = 1;
+    bool mRebuilding = false; // adding every item of a new document at once
 };
 
 } // namespace topolab::app

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QPainterPath>
 #include <QRectF>
 
@@ -16,12 +17,23 @@ enum class LinkStyle {
 class LinkRouter
 {
 public:
+    // How far a detour runs clear of the boxes it goes round.
+    static constexpr qreal detourClearance = 18;
+
     // The polyline from the border of `from` to the border of `to`, kept `gap` away from both.
-    static QPainterPath route(const QRectF &from, const QRectF &to, LinkStyle style, qreal gap = 3);
+    // An orthogonal link whose direct route would cross one of `obstacles` (other boxes) goes
+    // round them below or above (side by side) or right or left (stacked) when that is clear.
+    static QPainterPath route(const QRectF &from, const QRectF &to, LinkStyle style,
+                              const QList<QRectF> &obstacles = {}, qreal gap = 3);
+    // Whether some segment of `path` passes through one of `obstacles`.
+    static bool crosses(const QPainterPath &path, const QList<QRectF> &obstacles);
 
 private:
     static QPainterPath straight(const QRectF &from, const QRectF &to);
-    static QPainterPath orthogonal(const QRectF &from, const QRectF &to);
+    static QPainterPath orthogonal(const QRectF &from, const QRectF &to, bool vertical);
+    // Round the obstacles: below or above (`horizontal`), else to the right or left.
+    static QPainterPath detour(const QRectF &from, const QRectF &to, bool horizontal,
+                               const QList<QRectF> &obstacles);
 };
 
 } // namespace topolab::app

@@ -93,7 +93,10 @@ void MinimapView::fitScene()
         viewport()->update();
         return;
     }
-    const QRectF area = mSource->sceneRect();
+    // The drawing and the part the main view shows, not the whole scene rectangle: an editing
+    // canvas keeps wide margins around the drawing that would shrink it to a speck here.
+    const QRectF items = scene()->itemsBoundingRect();
+    const QRectF area = items.isEmpty() ? mSource->sceneRect() : items.adjusted(-40, -40, 40, 40);
     if (area == mFittedArea && viewport()->size() == mFittedSize) {
         updateFrame(); // a zoom of the main view: only the frame changed
         return;

@@ -103,8 +103,16 @@ void ComponentItem::setHandleEnabled(bool enabled)
 // A round knob on the middle of the right edge, as in node editors: links leave from there.
 QRectF ComponentItem::handleRect() const
 {
-    return QRectF(mSize.width() - handleRadius, mSize.height() / 2 - handleRadius, 2 * handleRadius,
-                  2 * handleRadius);
+    const qreal r = handleRadius * mHandleScale;
+    return QRectF(mSize.width() - r, mSize.height() / 2 - r, 2 * r, 2 * r);
+}
+
+void ComponentItem::setHandleScale(qreal scale)
+{
+    if (qFuzzyCompare(scale, mHandleScale))
+        return;
+    prepareGeometryChange();
+    mHandleScale = scale;
 }
 
 void ComponentItem::updateToolTip()
@@ -167,7 +175,7 @@ QRectF ComponentItem::boundingRect() const
 {
     // The badge sits on the top-right corner and the handle on the right edge, half outside
     // the box; a mark rings the box.
-    const qreal outside = std::max(markWidth + 3, handleRadius + 2);
+    const qreal outside = std::max(markWidth + 3, handleRadius * mHandleScale + 5);
     return box().adjusted(-outside, -badgeRadius - 1 - outside / 2,
                           std::max(badgeRadius + 1, outside), outside);
 }
@@ -176,9 +184,13 @@ QPainterPath ComponentItem::shape() const
 {
     QPainterPath path;
     path.addRoundedRect(box(), radius, radius);
-    if (mHandleEnabled)
-        path.addEllipse(handleRect().adjusted(-3, -3, 3, 3));
-    return path.simplified();
+    if (mHandleEnabled) {
+        QPainterPath knob;
+        knob.addEllipse(handleRect().adjusted(-3, -3, 3, 3));
+        // united(), not addEllipse(): the odd-even fill would cut the overlap out of the box.
+        path = path.united(knob);
+    }
+    return path;
 }
 
 void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -268,7 +280,7 @@ void ComponentItem::paintHandle(QPainter *painter, const QPalette &palette) cons
     painter->setPen(
         QPen(palette.color(QPalette::HighlightedText), 1.6, Qt::SolidLine, Qt::RoundCap));
     const QPointF c = knob.center();
-    const qreal arm = handleRadius * 0.5;
+    const qreal arm = handleRadius * mHandleScale * 0.5;
     painter->drawLine(QPointF(c.x() - arm, c.y()), QPointF(c.x() + arm, c.y()));
     painter->drawLine(QPointF(c.x(), c.y() - arm), QPointF(c.x(), c.y() + arm));
 }

@@ -58,6 +58,8 @@ public:
     void setHandleEnabled(bool enabled);
     // The handle a link is dragged from, in item coordinates.
     QRectF handleRect() const;
+    // Grows the handle when the canvas is zoomed out, so that it stays big enough to grab.
+    void setHandleScale(qreal scale);
     // The box itself, in item coordinates; the bounding rect also holds the badge.
     QRectF box() const { return QRectF(QPointF(0, 0), mSize); }
 
@@ -88,6 +90,7 @@ private:
     Mark mMark = Mark::None;
     bool mHandleEnabled = false;
     bool mHovered = false;
+    qreal mHandleScale = 1;
 };
 
 } // namespace topolab::app

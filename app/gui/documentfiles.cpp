@@ -90,17 +90,19 @@ bool DocumentFiles::open(const QString &path)
     for (const core::Diagnostic &error : errors)
         lines.append(TopologyDocument::formatDiagnostic(error, absolute));
     // Not modal: the errors stay listed in the Issues dock as well, and the window stays usable.
-    auto *box = new QMessageBox(QMessageBox::Critical,
-                                tr("Cannot open %1").arg(QFileInfo(absolute).fileName()),
-                                tr("%1 could not be opened: %n problem(s) found. The current "
-                                   "topology is unchanged.",
-                                   nullptr, int(errors.size()))
-                                    .arg(QDir::toNativeSeparators(absolute)),
-                                QMessageBox::Ok, mWindow);
+    const QString fileName = QDir::toNativeSeparators(absolute);
+    const QString summary
+        = errors.size() == 1
+              ? tr("%1 could not be opened: 1 problem found.").arg(fileName)
+              : tr("%1 could not be opened: %2 problems found.").arg(fileName).arg(errors.size());
+    auto *box = new QMessageBox(
+        QMessageBox::Critical, tr("Cannot open %1").arg(QFileInfo(absolute).fileName()),
+        summary + u' ' + tr("The current topology is unchanged."), QMessageBox::Ok, mWindow);
     box->setObjectName(QStringLiteral("loadErrorBox"));
-    box->setInformativeText(
-        lines.mid(0, 5).join(QLatin1Char('\n'))
-        + (lines.size() > 5 ? tr("\n… and %n more", nullptr, int(lines.size() - 5)) : QString()));
+    QString shown = lines.mid(0, 5).join(u'\n');
+    if (lines.size() > 5)
+        shown += u'\n' + tr("… and %1 more").arg(lines.size() - 5);
+    box->setInformativeText(shown);
     box->setDetailedText(lines.join(QLatin1Char('\n')));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();

@@ -123,7 +123,8 @@ void FindBar::textChanged(const QString &text)
     else if (mMatches.isEmpty())
         mResult->setText(tr("No match"));
     else
-        mResult->setText(tr("%n match(es)", nullptr, int(mMatches.size())));
+        mResult->setText(mMatches.size() == 1 ? tr("1 match")
+                                              : tr("%1 matches").arg(mMatches.size()));
 }
 
 void FindBar::findNext()

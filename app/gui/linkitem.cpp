@@ -45,10 +45,11 @@ void LinkItem::updateToolTip()
                    .arg(mFrom, mTo, QString::fromUtf8(name.data(), qsizetype(name.size()))));
 }
 
-void LinkItem::setEnds(const QRectF &fromRect, const QRectF &toRect, LinkStyle style)
+void LinkItem::setEnds(const QRectF &fromRect, const QRectF &toRect, LinkStyle style,
+                       const QList<QRectF> &obstacles)
 {
     prepareGeometryChange();
-    const QPainterPath route = LinkRouter::route(fromRect, toRect, style);
+    const QPainterPath route = LinkRouter::route(fromRect, toRect, style, obstacles);
     const int count = route.elementCount();
     const QPointF end = route.elementAt(count - 1);
     const QPointF before = route.elementAt(count - 2);

@@ -26,8 +26,10 @@ public:
     LinkItem(const QString &from, const QString &to, core::LinkKind kind, const QRectF &fromRect,
              const QRectF &toRect, LinkStyle style = LinkStyle::Orthogonal);
 
-    // Re-routes the link between boxes at these scene rectangles.
-    void setEnds(const QRectF &fromRect, const QRectF &toRect, LinkStyle style);
+    // Re-routes the link between boxes at these scene rectangles, round `obstacles` (the
+    // other boxes near it) where the route allows.
+    void setEnds(const QRectF &fromRect, const QRectF &toRect, LinkStyle style,
+                 const QList<QRectF> &obstacles = {});
     // After an id was renamed.
     void setEndIds(const QString &from, const QString &to);
 

@@ -147,14 +147,19 @@ void MainWindow::createDocks()
     mMinimapDock->setWidget(mMinimap);
     mMinimap->setSourceView(mView);
 
+    // The side panels run the full height; issues and history sit under the canvas only.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     addDockWidget(Qt::LeftDockWidgetArea, mPalette);
     addDockWidget(Qt::LeftDockWidgetArea, mMinimapDock);
     addDockWidget(Qt::RightDockWidgetArea, mInspector);
-    addDockWidget(Qt::RightDockWidgetArea, mHistory);
     addDockWidget(Qt::BottomDockWidgetArea, mIssues);
-    resizeDocks({mIssues}, {140}, Qt::Vertical);
-    resizeDocks({mMinimapDock}, {170}, Qt::Vertical);
-    resizeDocks({mHistory}, {180}, Qt::Vertical);
+    addDockWidget(Qt::BottomDockWidgetArea, mHistory);
+    tabifyDockWidget(mIssues, mHistory);
+    mIssues->raise();
+    resizeDocks({mPalette, mInspector}, {210, 290}, Qt::Horizontal);
+    resizeDocks({mIssues}, {150}, Qt::Vertical);
+    resizeDocks({mPalette, mMinimapDock}, {520, 170}, Qt::Vertical);
 }
 
 void MainWindow::connectActions()

@@ -109,10 +109,12 @@ QPainterPath RegionItem::shape() const
     QPainterPathStroker stroker;
     stroker.setWidth(8);
     QPainterPath path = stroker.createStroke(outline);
-    path.addRect(QRectF(0, 0, mSize.width(), AutoLayout::regionHeader * 0.8));
+    QPainterPath header;
+    header.addRect(QRectF(0, 0, mSize.width(), AutoLayout::regionHeader * 0.8));
     if (const QRectF grip = gripRect(); !grip.isEmpty())
-        path.addRect(grip);
-    return path.simplified();
+        header.addRect(grip);
+    // united(), not addRect(): the odd-even fill would cut the overlaps out.
+    return path.united(header);
 }
 
 void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)

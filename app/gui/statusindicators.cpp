@@ -80,16 +80,20 @@ void StatusIndicators::refresh()
                 text += tr(" in %1").arg(QString::fromStdString(component->region));
             mSelection->setText(text);
         } else {
-            mSelection->setText(tr("Region %1 — %n member(s)", nullptr,
-                                   int(mDocument->componentsInRegion(id).size()))
-                                    .arg(id));
+            const auto members = mDocument->componentsInRegion(id).size();
+            mSelection->setText(members == 1 ? tr("Region %1 — 1 member").arg(id)
+                                             : tr("Region %1 — %2 members").arg(id).arg(members));
         }
     } else if (!ids.isEmpty()) {
         mSelection->setText(tr("%n selected", nullptr, int(ids.size())));
     } else {
-        mSelection->setText(tr("%n component(s)", nullptr, int(topology.components.size()))
-                            + tr(", %n link(s)", nullptr, int(topology.links.size()))
-                            + tr(", %n region(s)", nullptr, int(topology.regions.size())));
+        const auto components = topology.components.size();
+        const auto links = topology.links.size();
+        const auto regions = topology.regions.size();
+        mSelection->setText(
+            (components == 1 ? tr("1 component") : tr("%1 components").arg(components))
+            + (links == 1 ? tr(", 1 link") : tr(", %1 links").arg(links))
+            + (regions == 1 ? tr(", 1 region") : tr(", %1 regions").arg(regions)));
     }
 
     int errors = 0;
@@ -102,8 +106,12 @@ void StatusIndicators::refresh()
     } else {
         mIssues->setIcon(style()->standardIcon(errors ? QStyle::SP_MessageBoxCritical
                                                       : QStyle::SP_MessageBoxWarning));
-        mIssues->setText(tr("%n error(s)", nullptr, errors)
-                         + tr(", %n warning(s)", nullptr, warnings));
+        QStringList parts;
+        if (errors > 0)
+            parts.append(errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors));
+        if (warnings > 0)
+            parts.append(warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings));
+        mIssues->setText(parts.join(QStringLiteral(", ")));
     }
 }
 

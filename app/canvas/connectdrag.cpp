@@ -94,12 +94,13 @@ void ConnectDrag::move(const QPointF &scenePos, Qt::KeyboardModifiers)
     if (target.isEmpty()) {
         markTarget({}, false);
         mNote->show(scenePos, tr("Release on a component to link %1 to it").arg(mFrom),
-                    CursorNote::Tone::Neutral);
+                    CursorNote::Tone::Neutral, scene()->visibleArea(), scene()->viewZoom());
     } else {
         const Verdict verdict = judge(target);
         markTarget(target, verdict.allowed);
         mNote->show(scenePos, verdict.text,
-                    verdict.allowed ? CursorNote::Tone::Accepted : CursorNote::Tone::Refused);
+                    verdict.allowed ? CursorNote::Tone::Accepted : CursorNote::Tone::Refused,
+                    scene()->visibleArea(), scene()->viewZoom());
         if (verdict.allowed)
             end = scene()->elementRect(target).center();
     }

@@ -12,22 +12,30 @@ namespace {
 constexpr qreal maximumWidth = 360;
 constexpr qreal padding = 6;
 // Below and to the right of the cursor, clear of the pointer's arrow.
-constexpr QPointF offset(16, 18);
+constexpr QPointF defaultOffset(16, 18);
 
 } // namespace
 
 CursorNote::CursorNote()
+    : mOffset(defaultOffset)
 {
     setFlag(ItemIgnoresTransformations);
     setZValue(100);
     setAcceptedMouseButtons(Qt::NoButton);
 }
 
-void CursorNote::show(const QPointF &scenePos, const QString &text, Tone tone)
+void CursorNote::show(const QPointF &scenePos, const QString &text, Tone tone,
+                      const QRectF &visible, qreal zoom)
 {
-    if (text != mText) {
-        prepareGeometryChange();
-        mText = text;
+    prepareGeometryChange();
+    mText = text;
+    mOffset = defaultOffset;
+    if (!visible.isEmpty() && zoom > 0) {
+        const QSizeF size = textRect().size() + QSizeF(2 * padding, 2 * padding);
+        if (scenePos.x() + (defaultOffset.x() + size.width()) / zoom > visible.right())
+            mOffset.setX(-size.width() - 4);
+        if (scenePos.y() + (defaultOffset.y() + size.height()) / zoom > visible.bottom())
+            mOffset.setY(-size.height() - 4);
     }
     mTone = tone;
     setPos(scenePos);
@@ -40,7 +48,7 @@ QRectF CursorNote::textRect() const
     const QFont font = scene() ? scene()->font() : QFont();
     const QRectF bounds = QFontMetricsF(font).boundingRect(QRectF(0, 0, maximumWidth, 1000),
                                                            Qt::TextWordWrap | Qt::AlignLeft, mText);
-    return QRectF(offset + QPointF(padding, padding), bounds.size());
+    return QRectF(mOffset + QPointF(padding, padding), bounds.size());
 }
 
 QRectF CursorNote::boundingRect() const

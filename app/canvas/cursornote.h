@@ -14,7 +14,10 @@ public:
 
     CursorNote();
 
-    void show(const QPointF &scenePos, const QString &text, Tone tone);
+    // At `scenePos`, below and right of it, or on the other side where the note would leave
+    // `visible` (the view's area, in scene units at `zoom`).
+    void show(const QPointF &scenePos, const QString &text, Tone tone, const QRectF &visible = {},
+              qreal zoom = 1);
     QString text() const { return mText; }
     Tone tone() const { return mTone; }
 
@@ -26,6 +29,7 @@ private:
 
     QString mText;
     Tone mTone = Tone::Neutral;
+    QPointF mOffset; // from the cursor to the note's text, in screen units
 };
 
 } // namespace topolab::app

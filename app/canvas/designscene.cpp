@@ -1,6 +1,7 @@
 #include "designscene.h"
 
 #include "connectdrag.h"
+#include "designview.h"
 #include "movedrag.h"
 #include "resizedrag.h"
 
@@ -204,8 +205,18 @@ void DesignScene::setReadOnly(bool readOnly)
     update();
 }
 
+QRectF DesignScene::visibleArea() const
+{
+    for (QGraphicsView *view : views()) {
+        if (qobject_cast<DesignView *>(view))
+            return view->mapToScene(view->viewport()->rect()).boundingRect();
+    }
+    return sceneRect();
+}
+
 void DesignScene::setViewZoom(qreal zoom)
 {
+    mViewZoom = zoom;
     // About 7 screen pixels of radius down to 40 % zoom, then shrinking with the drawing.
     const qreal scale = std::clamp(1 / std::max(zoom, 0.01), 1.0, 2.5);
     if (qFuzzyCompare(scale, mHandleScale))

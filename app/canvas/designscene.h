@@ -83,6 +83,9 @@ public:
     QStringList singlePoints() const { return mSinglePoints; }
     // The view's zoom, so that handles and grips stay big enough to grab when zoomed out.
     void setViewZoom(qreal zoom);
+    qreal viewZoom() const { return mViewZoom; }
+    // The part of the scene the canvas view shows (its whole rectangle without a view).
+    QRectF visibleArea() const;
 
     // Puts elements the file gives no position at the place the canvas shows them, as part of
     // the current edit: the first edit of a file without a layout freezes the picture the user
@@ -168,6 +171,7 @@ private:
     bool mReadOnly = false;
     bool mSinglePointsShown = false;
     qreal mHandleScale = 1;
+    qreal mViewZoom = 1;
     bool mRebuilding = false; // adding every item of a new document at once
 };
 

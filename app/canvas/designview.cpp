@@ -43,6 +43,7 @@ DesignView::DesignView(DesignScene *scene, QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     setAcceptDrops(true);
     setMouseTracking(true);
+    connect(this, &DesignView::zoomChanged, scene, &DesignScene::setViewZoom);
     connect(scene, &QGraphicsScene::changed, this,
             [this] { mLegend->setVisible(mLegendWanted && mScene->linkCount() > 0); });
     placeLegend();

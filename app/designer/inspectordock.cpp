@@ -1,5 +1,7 @@
 #include "inspectordock.h"
 
+#include "palettecatalog.h"
+#include "palettemimedata.h"
 #include "parametereditor.h"
 #include "parameterform.h"
 
@@ -131,6 +133,12 @@ void InspectorDock::setDocument(TopologyDocument *document)
         connect(mDocument, &TopologyDocument::componentRemoved, this,
                 &InspectorDock::componentRemoved);
         connect(mDocument, &TopologyDocument::idRenamed, this, &InspectorDock::idRenamed);
+        connect(mDocument, &TopologyDocument::regionChanged, this, [this](const QString &id) {
+            if (mSelection.contains(id))
+                refresh();
+        });
+        connect(mDocument, &TopologyDocument::regionRemoved, this,
+                &InspectorDock::componentRemoved);
         connect(mDocument, &TopologyDocument::topologyReset, this, &InspectorDock::topologyReset);
         connect(mDocument, &QObject::destroyed, this, [this] { setSelection({}); });
     }
@@ -140,12 +148,18 @@ void InspectorDock::setDocument(TopologyDocument *document)
 void InspectorDock::setSelection(const QStringList &componentIds)
 {
     QStringList ids;
+    QStringList regions;
     if (mDocument) {
         for (const QString &id : componentIds) {
             if (mDocument->component(id) && !ids.contains(id))
                 ids.append(id);
+            else if (mDocument->region(id) && !regions.contains(id))
+                regions.append(id);
         }
     }
+    // A region alone shows its id and label; with components selected, the components count.
+    if (ids.isEmpty() && regions.size() == 1)
+        ids = regions;
     if (ids == mSelection)
         return;
     mSelection = ids;
@@ -157,8 +171,10 @@ void InspectorDock::rebuild()
 {
     std::set<core::ComponentKind> kinds;
     if (mDocument) {
-        for (const QString &id : std::as_const(mSelection))
-            kinds.insert(mDocument->component(id)->kind);
+        for (const QString &id : std::as_const(mSelection)) {
+            if (const core::Component *component = mDocument->component(id))
+                kinds.insert(component->kind);
+        }
     }
     const bool oneKind = kinds.size() == 1;
     if (mForm && (!oneKind || mForm->kind() != *kinds.begin())) {
@@ -208,6 +224,10 @@ void InspectorDock::updateHeader()
         return;
     }
 
+    if (const core::Region *region = mDocument->region(mSelection.front())) {
+        showRegion(*region);
+        return;
+    }
     const core::Component *first = mDocument->component(mSelection.front());
     if (mForm) {
         const qreal ratio = devicePixelRatioF();
@@ -238,6 +258,29 @@ void InspectorDock::updateHeader()
     if (count > summaryIdLimit)
         summary += tr(" and %n more", nullptr, count - summaryIdLimit);
     mSummary->setText(summary);
+}
+
+void InspectorDock::showRegion(const core::Region &region)
+{
+    const qreal ratio = devicePixelRatioF();
+    QPixmap icon = PaletteCatalog::icon(PaletteMimeData::regionKind())
+                       .pixmap(QSize(iconSize, iconSize), ratio);
+    mIcon->setPixmap(icon);
+    mTitle->setText(tr("Region"));
+    const QString id = fromStd(region.id);
+    const QString label = fromStd(region.label);
+    mSummary->setText(label.isEmpty() ? id : label);
+    if (!(mIdEdit->hasFocus() && mIdEdit->isModified()) && mIdEdit->text() != id)
+        mIdEdit->setText(id);
+    if (!(mLabelEdit->hasFocus() && mLabelEdit->isModified()) && mLabelEdit->text() != label)
+        mLabelEdit->setText(label);
+    mLabelEdit->setPlaceholderText(tr("No label: the id is shown"));
+    const auto members = mDocument->componentsInRegion(id).size();
+    mMessage->setText((members == 1 ? tr("1 member.") : tr("%1 members.").arg(members)) + u' '
+                      + tr("Drop components inside it to place them in this region; drag its "
+                           "bottom-right grip to resize it. Deleting a region deletes its "
+                           "members."));
+    mMessage->setVisible(true);
 }
 
 void InspectorDock::commitId()

@@ -9,6 +9,10 @@ class QLineEdit;
 class QVBoxLayout;
 class QWidget;
 
+namespace topolab::core {
+struct Region;
+}
+
 namespace topolab::app {
 
 class ParameterForm;
@@ -29,7 +33,8 @@ public:
 
     void setDocument(TopologyDocument *document);
     TopologyDocument *document() const { return mDocument; }
-    // Ids that are not components of the document (regions, stale ids) are left out.
+    // Ids that are not elements of the document are left out; a region is shown (id and label)
+    // when it is all that is selected.
     void setSelection(const QStringList &componentIds);
     QStringList selection() const { return mSelection; }
 
@@ -49,6 +54,7 @@ private:
     void rebuild(); // the form for the selection's kind, then refresh()
     void refresh(); // the header and values, keeping the field being typed in
     void updateHeader();
+    void showRegion(const core::Region &region);
     void commitId();
     void commitLabel();
     void componentChanged(const QString &id);

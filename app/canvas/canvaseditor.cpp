@@ -3,7 +3,11 @@
 #include "designscene.h"
 #include "designview.h"
 
+#include "freespot.h"
+
+#include "designer/palettemimedata.h"
 #include "document/clipboardfragment.h"
+#include "document/elementgeometry.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -251,7 +255,27 @@ void CanvasEditor::autoLayout()
 
 void CanvasEditor::addKind(const QString &kind)
 {
-    mScene->addFromPalette(kind, mView->visibleCentre());
+    // Near the middle of the view, beside what is already there; inside the region under the
+    // middle, when there is one, unless the region is full.
+    const QPointF centre = mView->visibleCentre();
+    const bool region = kind == PaletteMimeData::regionKind();
+    const QSizeF size
+        = region ? QSizeF(ElementGeometry::defaultRegionWidth, ElementGeometry::defaultRegionHeight)
+                 : QSizeF(ElementGeometry::defaultComponentWidth,
+                          ElementGeometry::defaultComponentHeight);
+    QList<QRectF> taken;
+    const core::Topology &topology = mScene->document()->topology();
+    for (const core::Component &component : topology.components)
+        taken.append(mScene->elementRect(QString::fromStdString(component.id)));
+    if (region) {
+        for (const core::Region &other : topology.regions)
+            taken.append(mScene->elementRect(QString::fromStdString(other.id)));
+    }
+    QPointF spot = FreeSpot::near(centre, size, taken, DesignScene::gridSize);
+    // A region is placed by its top-left corner.
+    if (region)
+        spot -= QPointF(size.width() / 2, size.height() / 2);
+    mScene->addFromPalette(kind, spot);
 }
 
 } // namespace topolab::app

@@ -41,7 +41,8 @@ DesignerActions::DesignerActions(QUndoStack *undoStack, QObject *parent)
     save->setShortcut(QKeySequence::Save);
     save->setStatusTip(tr("Save the topology to its file"));
     saveAs = make(tr("Save &As…"), "document-save-as");
-    saveAs->setShortcut(QKeySequence::SaveAs);
+    // QKeySequence::SaveAs has no key on Windows.
+    saveAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     exportPicture = make(tr("&Export Picture…"), "document-export");
     exportPicture->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     exportPicture->setStatusTip(
@@ -55,7 +56,10 @@ DesignerActions::DesignerActions(QUndoStack *undoStack, QObject *parent)
     undo->setShortcut(QKeySequence::Undo);
     redo = undoStack->createRedoAction(this, tr("&Redo"));
     redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
-    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    // Spelled out: QKeySequence::Redo is Ctrl+Y on Windows, and a key an action holds twice is
+    // ambiguous to Qt, which then triggers nothing.
+    redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     cut = make(tr("Cu&t"), "edit-cut");
     cut->setShortcut(QKeySequence::Cut);
     copy = make(tr("&Copy"), "edit-copy");
@@ -66,7 +70,7 @@ DesignerActions::DesignerActions(QUndoStack *undoStack, QObject *parent)
     duplicate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     duplicate->setStatusTip(tr("Copy the selection beside itself, with its internal links"));
     remove = make(tr("&Delete"), "edit-delete");
-    remove->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    remove->setShortcuts({QKeySequence(Qt::Key_Delete), QKeySequence(Qt::Key_Backspace)});
     remove->setStatusTip(tr("Delete the selection with its links; a region takes its members"));
     selectAll = make(tr("Select &All"), "edit-select-all");
     selectAll->setShortcut(QKeySequence::SelectAll);

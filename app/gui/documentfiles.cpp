@@ -95,17 +95,25 @@ bool DocumentFiles::open(const QString &path)
         = errors.size() == 1
               ? tr("%1 could not be opened: 1 problem found.").arg(fileName)
               : tr("%1 could not be opened: %2 problems found.").arg(fileName).arg(errors.size());
-    auto *box = new QMessageBox(
-        QMessageBox::Critical, tr("Cannot open %1").arg(QFileInfo(absolute).fileName()),
-        summary + u' ' + tr("The current topology is unchanged."), QMessageBox::Ok, mWindow);
-    box->setObjectName(QStringLiteral("loadErrorBox"));
+    // One box, kept when closed: a later failure replaces what an earlier one said.
+    const QString boxName = QStringLiteral("loadErrorBox");
+    auto *box = mWindow->findChild<QMessageBox *>(boxName, Qt::FindDirectChildrenOnly);
+    if (!box) {
+        box = new QMessageBox(QMessageBox::Critical, QString(), QString(), QMessageBox::Ok,
+                              mWindow);
+        box->setObjectName(boxName);
+        // Shown with show(), not QDialog::open(), which would make it window modal.
+        box->setWindowModality(Qt::NonModal);
+    }
+    box->setWindowTitle(tr("Cannot open %1").arg(QFileInfo(absolute).fileName()));
+    box->setText(summary + u' ' + tr("The current topology is unchanged."));
     QString shown = lines.mid(0, 5).join(u'\n');
     if (lines.size() > 5)
         shown += u'\n' + tr("… and %1 more").arg(lines.size() - 5);
     box->setInformativeText(shown);
     box->setDetailedText(lines.join(QLatin1Char('\n')));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    box->show();
+    box->raise();
     return false;
 }
 
@@ -157,10 +165,15 @@ bool DocumentFiles::saveAs()
                                                 : QString::fromStdString(name))
                                   + QStringLiteral(".topolab.yaml"));
     }
-    QString path
-        = QFileDialog::getSaveFileName(mWindow, tr("Save Topology As"), suggested, fileFilter());
-    if (path.isEmpty())
+    QFileDialog dialog(mWindow, tr("Save Topology As"), QFileInfo(suggested).absolutePath(),
+                       fileFilter());
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.selectFile(QFileInfo(suggested).fileName());
+    // Added by the dialog, so that it asks before replacing a file of the completed name.
+    dialog.setDefaultSuffix(QStringLiteral("topolab.yaml"));
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return false;
+    QString path = dialog.selectedFiles().constFirst();
     if (!path.endsWith(QStringLiteral(".yaml"), Qt::CaseInsensitive))
         path += QStringLiteral(".topolab.yaml");
     if (auto problem = mDocument->saveAs(path)) {

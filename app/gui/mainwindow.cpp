@@ -209,10 +209,8 @@ void MainWindow::connectActions()
     connect(mFindBar, &FindBar::elementFound, mView, &DesignView::focusElement);
     connect(mFindBar, &FindBar::closed, mView, qOverload<>(&QWidget::setFocus));
     connect(mView, &DesignView::zoomChanged, mIndicators, &StatusIndicators::setZoom);
-    connect(mView, &DesignView::filesDropped, this, [this](const QStringList &paths) {
-        if (mFiles->maybeSave())
-            openFile(paths.constFirst());
-    });
+    connect(mView, &DesignView::filesDropped, this,
+            [this](const QStringList &paths) { openDropped(paths.constFirst()); });
     connect(mIndicators, &StatusIndicators::issuesClicked, this, [this] {
         mIssues->show();
         mIssues->raise();
@@ -375,22 +373,45 @@ void MainWindow::changeEvent(QEvent *event)
 
 // ---- Files dropped anywhere on the window
 
+namespace {
+
+// The first local file among dropped URLs; empty when there is none.
+QString droppedFile(const QMimeData *data)
+{
+    if (!data || !data->hasUrls())
+        return {};
+    for (const QUrl &url : data->urls()) {
+        if (url.isLocalFile())
+            return url.toLocalFile();
+    }
+    return {};
+}
+
+} // namespace
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (event->mimeData()->hasUrls())
+    if (!droppedFile(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile()) {
-            event->acceptProposedAction();
-            if (mFiles->maybeSave())
-                openFile(url.toLocalFile());
-            return;
-        }
-    }
+    const QString path = droppedFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openDropped(path);
+}
+
+// Once the drop is over: the question about unsaved changes must not hold up the program the
+// file was dragged from.
+void MainWindow::openDropped(const QString &path)
+{
+    QTimer::singleShot(0, this, [this, path] {
+        if (mFiles->maybeSave())
+            openFile(path);
+    });
 }
 
 // ---- Keeping the window in step

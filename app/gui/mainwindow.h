@@ -79,6 +79,7 @@ private:
     void showCanvasHelp();
     void showAbout();
     void renameSelection();
+    void openDropped(const QString &path);
 
     TopologyDocument *mDocument;
     DesignScene *mScene;

@@ -59,6 +59,12 @@ FindBar::FindBar(const TopologyDocument *document, QWidget *parent)
                 mCurrent = -1;
                 findNext();
             });
+    for (auto signal : {&TopologyDocument::componentAdded, &TopologyDocument::componentRemoved,
+                        &TopologyDocument::componentChanged, &TopologyDocument::regionAdded,
+                        &TopologyDocument::regionRemoved, &TopologyDocument::regionChanged})
+        connect(document, signal, this, &FindBar::documentChanged);
+    connect(document, &TopologyDocument::idRenamed, this, &FindBar::documentChanged);
+    connect(document, &TopologyDocument::topologyReset, this, &FindBar::documentChanged);
     connect(mNext, &QToolButton::clicked, this, &FindBar::findNext);
     connect(mPrevious, &QToolButton::clicked, this, &FindBar::findPrevious);
     connect(mClose, &QToolButton::clicked, this, [this] {
@@ -97,8 +103,11 @@ QStringList FindBar::matches(const QString &text) const
 
 void FindBar::activate()
 {
-    refreshCompletions();
+    // Hidden, the bar does not follow the document.
+    const bool wasHidden = isHidden();
     QWidget::show();
+    if (wasHidden)
+        documentChanged();
     mEdit->setFocus(Qt::ShortcutFocusReason);
     mEdit->selectAll();
 }
@@ -118,13 +127,42 @@ void FindBar::textChanged(const QString &text)
 {
     mMatches = matches(text);
     mCurrent = -1;
-    if (text.trimmed().isEmpty())
+    showCount();
+}
+
+void FindBar::showCount()
+{
+    if (mEdit->text().trimmed().isEmpty())
         mResult->clear();
     else if (mMatches.isEmpty())
         mResult->setText(tr("No match"));
     else
         mResult->setText(mMatches.size() == 1 ? tr("1 match")
                                               : tr("%1 matches").arg(mMatches.size()));
+}
+
+void FindBar::documentChanged()
+{
+    if (isHidden())
+        return;
+    refreshCompletions();
+    const QString shown = mCurrent >= 0 ? mMatches.value(mCurrent) : QString();
+    const QStringList previous = mMatches;
+    mMatches = matches(mEdit->text());
+    if (shown.isEmpty() || mMatches.isEmpty()) {
+        mCurrent = -1;
+        showCount();
+        return;
+    }
+    mCurrent = int(mMatches.indexOf(shown));
+    if (mCurrent >= 0) {
+        mResult->setText(tr("%1 of %2").arg(mCurrent + 1).arg(mMatches.size()));
+        return;
+    }
+    // Gone: Next goes on with the match that came after it.
+    for (qsizetype i = previous.indexOf(shown) - 1; i >= 0 && mCurrent < 0; --i)
+        mCurrent = int(mMatches.indexOf(previous.at(i)));
+    showCount();
 }
 
 void FindBar::findNext()

@@ -15,7 +15,8 @@ class TopologyDocument;
 
 // The Find bar over the canvas (Ctrl+F): matches components and regions by id, label or kind as
 // the user types, completes ids, and on Enter shows the next match ("2 of 5"); Escape closes
-// it. Asks the window to select and centre a match through elementFound(). Owns its widgets.
+// it. The matches follow the document while the bar is open. Asks the window to select and
+// centre a match through elementFound(). Owns its widgets.
 class FindBar : public QWidget
 {
     Q_OBJECT
@@ -43,6 +44,9 @@ protected:
 
 private:
     void textChanged(const QString &text);
+    // The matches again after the document changed, from the one shown last.
+    void documentChanged();
+    void showCount();
     void show(int index);
     void refreshCompletions();
 

@@ -46,6 +46,15 @@ StatusIndicators::StatusIndicators(const TopologyDocument *document, QWidget *pa
     connect(mIssues, &QToolButton::clicked, this, &StatusIndicators::issuesClicked);
     connect(document, &TopologyDocument::diagnosticsChanged, this, &StatusIndicators::refresh);
     connect(document, &TopologyDocument::topologyReset, this, &StatusIndicators::refresh);
+    // A renamed element stays selected: the scene reports no new selection.
+    connect(document, &TopologyDocument::idRenamed, this,
+            [this](const QString &oldId, const QString &newId) {
+                for (QString &id : mSelectionIds) {
+                    if (id == oldId)
+                        id = newId;
+                }
+                refresh();
+            });
     setZoom(1.0);
     refresh();
 }

@@ -13,6 +13,7 @@
 #include "designer/issuespanel.h"
 #include "designer/palettedock.h"
 #include "document/topologydocument.h"
+#include "gui/appearance.h"
 #include "gui/componentitem.h"
 #include "gui/designeractions.h"
 #include "gui/documentfiles.h"
@@ -45,6 +46,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -215,6 +217,7 @@ private Q_SLOTS:
     void droppedFilesOpen();
     void singlePointsAndReports();
     void settingsAreRestored();
+    void appearanceIsAppliedAndRemembered();
 
 private:
     // A shown window on this suite's autosave folder.
@@ -1112,6 +1115,44 @@ void TestMainWindow::settingsAreRestored()
     QVERIFY(second->isVisible());
     QCOMPARE(QSettings().value(QStringLiteral("canvas/links")).toString(),
              QStringLiteral("straight"));
+}
+
+void TestMainWindow::appearanceIsAppliedAndRemembered()
+{
+    const QString systemStyle = QApplication::style()->name();
+    const QColor systemWindow = QApplication::palette().color(QPalette::Window);
+    {
+        const auto window = makeWindow();
+        QVERIFY(window);
+        DesignerActions *a = window->actions();
+        QVERIFY(a->appearanceSystem->isChecked());
+        const qint64 lightIcon = a->open->icon().cacheKey();
+
+        a->appearanceDark->trigger();
+        QVERIFY(a->appearanceDark->isChecked());
+        QCOMPARE(Appearance::stored(), Appearance::Mode::Dark);
+        QCOMPARE(QApplication::style()->name(), QStringLiteral("fusion"));
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+        QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() > 200);
+        QTRY_VERIFY(window->palette().color(QPalette::Window).lightness() < 80);
+        // The bundled icons are drawn again in the new text colour.
+        QTRY_VERIFY(a->open->icon().cacheKey() != lightIcon);
+
+        a->appearanceLight->trigger();
+        QCOMPARE(Appearance::stored(), Appearance::Mode::Light);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 200);
+        QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() < 80);
+    }
+    {
+        // Remembered by the next window; the application applies it at start.
+        const auto window = makeWindow();
+        QVERIFY(window);
+        QVERIFY(window->actions()->appearanceLight->isChecked());
+        window->actions()->appearanceSystem->trigger();
+        QCOMPARE(Appearance::stored(), Appearance::Mode::System);
+    }
+    QCOMPARE(QApplication::style()->name(), systemStyle);
+    QCOMPARE(QApplication::palette().color(QPalette::Window), systemWindow);
 }
 
 QTEST_MAIN(TestMainWindow)

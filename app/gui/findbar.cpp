@@ -177,8 +177,10 @@ void FindBar::findPrevious()
 {
     if (mMatches.isEmpty())
         mMatches = matches(mEdit->text());
+    // From a new search, Previous starts at the last match.
     if (!mMatches.isEmpty())
-        show((mCurrent - 1 + int(mMatches.size())) % int(mMatches.size()));
+        show(mCurrent < 0 ? int(mMatches.size()) - 1
+                          : (mCurrent - 1 + int(mMatches.size())) % int(mMatches.size()));
 }
 
 void FindBar::show(int index)

@@ -1,9 +1,9 @@
 // The designer's window as the user meets it: its menus, docks and shortcuts, the title with the
 // modified marker, the File flow (New from a template, Open, a file that fails to load, Save and
 // Save As, crash recovery, files dropped on it), the selection shown in the inspector and the
-// status bar, the Edit actions following the selection, the Simulate and Deploy reports, and the
-// layout and canvas settings a second window restores. Runs on the offscreen platform with its
-// own settings and autosave folder.
+// status bar, the Edit actions following the selection, the Simulate and Deploy reports, the
+// layout, canvas settings and appearance a second window restores. Runs on the offscreen platform
+// with its own settings and autosave folder. The find bar has its own suite (tst_findbar).
 
 #include "canvas/designscene.h"
 #include "canvas/designview.h"
@@ -26,7 +26,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QCompleter>
 #include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -169,12 +168,6 @@ void pressKey(QWidget *window, Qt::Key key, Qt::KeyboardModifiers modifiers = {}
     QTest::keyClick(window->windowHandle(), key, modifiers);
 }
 
-void typeText(QWidget *window, const QString &text)
-{
-    for (QChar c : text)
-        QTest::keyClick(window->windowHandle(), c.toLatin1());
-}
-
 // Sends a drag of `path` onto `target` at its middle, then the drop when the drag is accepted.
 bool dropFile(QWidget *target, const QString &path)
 {
@@ -212,7 +205,6 @@ private Q_SLOTS:
     void crashCopyCanBeDiscardedOrKept();
     void selectionFillsInspectorAndStatusBar();
     void issueCountFollowsValidation();
-    void findBarSelectsAndCentres();
     void editActionsFollowSelection();
     void droppedFilesOpen();
     void singlePointsAndReports();
@@ -705,7 +697,7 @@ void TestMainWindow::crashCopyCanBeDiscardedOrKept()
     QVERIFY(!modal.answered);
 }
 
-// ---- Selection, issues and the find bar
+// ---- Selection and issues (the find bar has its own suite)
 
 void TestMainWindow::selectionFillsInspectorAndStatusBar()
 {
@@ -784,89 +776,6 @@ void TestMainWindow::issueCountFollowsValidation()
     // A valid topology without findings says so.
     QVERIFY(window->openFile(examplePath(QStringLiteral("single-region"))));
     QCOMPARE(issues->text(), QStringLiteral("No problems"));
-}
-
-void TestMainWindow::findBarSelectsAndCentres()
-{
-    const auto window = makeWindow();
-    QVERIFY(window);
-    QVERIFY(window->openFile(examplePath(QStringLiteral("single-region"))));
-    QVERIFY(QTest::qWaitForWindowActive(window.get()));
-    FindBar *bar = window->findBar();
-    QVERIFY(!bar->isVisible());
-
-    window->actions()->find->trigger();
-    QVERIFY(bar->isVisible());
-    QCOMPARE(QApplication::focusWidget(), bar->edit());
-
-    typeText(window.get(), QStringLiteral("app-"));
-    QCOMPARE(bar->edit()->text(), QStringLiteral("app-"));
-    QCOMPARE(bar->resultLabel()->text(), QStringLiteral("3 matches"));
-    const QStringList apps{QStringLiteral("app-1"), QStringLiteral("app-2"),
-                           QStringLiteral("app-3")};
-    QCOMPARE(bar->matches(QStringLiteral("app-")), apps);
-    // The completions offer the same ids.
-    QCompleter *completer = bar->edit()->completer();
-    QVERIFY(completer);
-    QStringList offered;
-    for (int row = 0; row < completer->completionModel()->rowCount(); ++row)
-        offered.append(completer->completionModel()->index(row, 0).data().toString());
-    QCOMPARE(offered, apps);
-
-    // Enter goes to the first match, even with the completions open.
-    pressKey(window.get(), Qt::Key_Return);
-    QCOMPARE(window->scene()->selectedIds(), QStringList({QStringLiteral("app-1")}));
-    QCOMPARE(bar->resultLabel()->text(), QStringLiteral("1 of 3"));
-    DesignView *view = window->view();
-    const auto viewCentre = [view] {
-        return view->mapToScene(view->viewport()->rect().center());
-    };
-    QPointF item = window->scene()->elementRect(QStringLiteral("app-1")).center();
-    QVERIFY2(QLineF(viewCentre(), item).length() < 4 / view->zoom(),
-             qPrintable(QStringLiteral("%1,%2 vs %3,%4")
-                            .arg(viewCentre().x())
-                            .arg(viewCentre().y())
-                            .arg(item.x())
-                            .arg(item.y())));
-
-    // Enter again: the next one, centred as well.
-    view->centerOn(window->scene()->elementRect(QStringLiteral("www")).center());
-    pressKey(window.get(), Qt::Key_Return);
-    QCOMPARE(window->scene()->selectedIds(), QStringList({QStringLiteral("app-2")}));
-    QCOMPARE(bar->resultLabel()->text(), QStringLiteral("2 of 3"));
-    item = window->scene()->elementRect(QStringLiteral("app-2")).center();
-    QVERIFY(QLineF(viewCentre(), item).length() < 4 / view->zoom());
-
-    // The matches follow the document: a removed one is skipped, an added one is found.
-    QVERIFY(window->document()->removeElements({QStringLiteral("app-3")}));
-    QCOMPARE(bar->resultLabel()->text(), QStringLiteral("2 of 2"));
-    pressKey(window.get(), Qt::Key_Return);
-    QCOMPARE(window->scene()->selectedIds(), QStringList({QStringLiteral("app-1")}));
-    QCOMPARE(bar->resultLabel()->text(), QStringLiteral("1 of 2"));
-    const QString added = window->document()->addComponent(core::ComponentKind::AppServer,
-                                                           QPointF(0, 0), QStringLiteral("nyc1"));
-    QVERIFY2(added.startsWith(QStringLiteral("app-")), qPrintable(added));
-    pressKey(window.get(), Qt::Key_Return);
-    pressKey(window.get(), Qt::Key_Return);
-    QCOMPARE(window->scene()->selectedIds(), QStringList({added}));
-    QCOMPARE(bar->resultLabel()->text(), QStringLiteral("3 of 3"));
-    // And another file's elements replace them.
-    QVERIFY(window->openFile(examplePath(QStringLiteral("multi-region"))));
-    QCOMPARE(bar->resultLabel()->text(), QStringLiteral("6 matches"));
-    pressKey(window.get(), Qt::Key_Return);
-    QCOMPARE(window->scene()->selectedIds(), QStringList({QStringLiteral("app-nyc-1")}));
-
-    // A label matches too; no match says so.
-    QCOMPARE(bar->matches(QStringLiteral("external")), QStringList({QStringLiteral("offsite")}));
-    bar->edit()->selectAll();
-    typeText(window.get(), QStringLiteral("zzz"));
-    QCOMPARE(bar->resultLabel()->text(), QStringLiteral("No match"));
-
-    pressKey(window.get(), Qt::Key_Escape);
-    QVERIFY(!bar->isVisible());
-    QCOMPARE(QApplication::focusWidget(), view);
-    // The selection stays.
-    QCOMPARE(window->scene()->selectedIds(), QStringList({QStringLiteral("app-nyc-1")}));
 }
 
 // ---- Actions following the document

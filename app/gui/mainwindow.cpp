@@ -464,16 +464,21 @@ void MainWindow::updateEditActions()
 void MainWindow::updateRecentMenu()
 {
     QMenu *menu = mActions->recentMenu();
-    menu->clear();
+    // Later: the entry that was triggered may be the one that opened a file and got here.
+    for (QAction *action : menu->actions()) {
+        menu->removeAction(action);
+        action->deleteLater();
+    }
     const QStringList files = mRecent->list();
     for (int i = 0; i < files.size(); ++i) {
         const QString &path = files.at(i);
+        // An ampersand in the name is shown, not taken for a mnemonic.
+        const QString name = QFileInfo(path).fileName().replace(u'&', QStringLiteral("&&"));
         QAction *action
-            = menu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()),
-                              this, [this, path] {
-                                  if (mFiles->maybeSave())
-                                      openFile(path);
-                              });
+            = menu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(name), this, [this, path] {
+                  if (mFiles->maybeSave())
+                      openFile(path);
+              });
         action->setStatusTip(QDir::toNativeSeparators(path));
     }
     if (!files.isEmpty())

@@ -201,6 +201,7 @@ private Q_SLOTS:
     void saveAsWritesAtomically();
     void openThenSaveIsByteIdentical_data();
     void openThenSaveIsByteIdentical();
+    void recentFilesReopen();
     void crashCopyIsRecoveredAsTheOriginalFile();
     void crashCopyCanBeDiscardedOrKept();
     void selectionFillsInspectorAndStatusBar();
@@ -607,6 +608,33 @@ void TestMainWindow::openThenSaveIsByteIdentical()
     QCOMPARE(fileBytes(copy), original);
     QVERIFY(window->openFile(copy));
     QCOMPARE(bytes(window->document()), original);
+}
+
+void TestMainWindow::recentFilesReopen()
+{
+    const auto window = makeWindow();
+    QVERIFY(window);
+    QMenu *recent = window->actions()->recentMenu();
+    // Only the disabled Clear Menu.
+    QCOMPARE(recent->actions().size(), 1);
+    QVERIFY(!recent->actions().constFirst()->isEnabled());
+
+    // An ampersand in a file name is shown, not taken for a mnemonic.
+    const QString path = mFilesDir->filePath(QStringLiteral("R&D.topolab.yaml"));
+    QVERIFY(QFile::copy(examplePath(QStringLiteral("single-region")), path));
+    QVERIFY(window->openFile(path));
+    QVERIFY(window->openFile(examplePath(QStringLiteral("multi-region"))));
+    const QList<QAction *> entries = recent->actions();
+    QCOMPARE(entries.size(), 4); // two files, a separator, Clear Menu
+    QCOMPARE(entries.at(0)->text(), QStringLiteral("&1 multi-region.topolab.yaml"));
+    QCOMPARE(entries.at(1)->text(), QStringLiteral("&2 R&&D.topolab.yaml"));
+    QCOMPARE(entries.at(1)->statusTip(), QDir::toNativeSeparators(path));
+
+    entries.at(1)->trigger();
+    QCOMPARE(window->document()->filePath(), path);
+    QCOMPARE(recent->actions().at(0)->text(), QStringLiteral("&1 R&&D.topolab.yaml"));
+    recent->actions().constLast()->trigger();
+    QCOMPARE(recent->actions().size(), 1);
 }
 
 void TestMainWindow::crashCopyIsRecoveredAsTheOriginalFile()

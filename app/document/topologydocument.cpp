@@ -157,10 +157,15 @@ std::vector<core::Diagnostic> TopologyDocument::open(const QString &path)
 
 std::vector<core::Diagnostic> TopologyDocument::openAs(const QString &source, const QString &path)
 {
-    std::vector<core::Diagnostic> errors = open(source);
-    if (!errors.empty())
-        return errors;
-    setFilePath(path);
+    core::LoadResult result = core::loadTopologyFile(QFile::encodeName(source).toStdString());
+    if (!result.ok()) {
+        if (result.diagnostics.empty())
+            result.diagnostics.push_back(ioError(tr("the file could not be read")));
+        return result.diagnostics;
+    }
+    // Straight to `path`, never by way of `source`: whoever follows the file path (an autosave
+    // named after it) must not see the document pass through the copy's path and drop it.
+    reset(std::move(*result.topology), path);
     // Never clean until saved: what is on disk at `path` is not what the document holds.
     mUndoStack->resetClean();
     return {};

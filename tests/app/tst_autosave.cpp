@@ -185,6 +185,8 @@ void TestAutosave::recoversLeftoverAfterCrash()
     QSignalSpy modified(&recovered, &TopologyDocument::modifiedChanged);
     QVERIFY(Autosave::recover(entry, &recovered));
     QCOMPARE(bytes(recovered), lost);
+    // Until the recovered work is saved or autosaved again, the leftover is its only copy.
+    QCOMPARE(fileBytes(entry.autosavePath), lost);
     QVERIFY(recovered.isModified());
     QCOMPARE(modified.size(), 1);
     QCOMPARE(autosave.autosavePath(), entry.autosavePath); // keeps updating the same leftover

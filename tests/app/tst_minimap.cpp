@@ -262,8 +262,11 @@ void TestMinimap::followsANewSceneAndALostView()
     other.addRect(QRectF(100, 100, 50, 50));
     mMain->setScene(&other);
     QTRY_COMPARE(mMinimap->scene(), &other);
+    // The drawing fills the minimap, not the scene's wide margins around it.
     const QRect shown = mMinimap->viewport()->rect();
-    QVERIFY(shown.contains(mMinimap->mapFromScene(QPointF(800, 600))));
+    QVERIFY(shown.contains(mMinimap->mapFromScene(QPointF(100, 100))));
+    QVERIFY(shown.contains(mMinimap->mapFromScene(QPointF(150, 150))));
+    QVERIFY(!shown.contains(mMinimap->mapFromScene(QPointF(800, 600))));
     QVERIFY(near(mMinimap->frameRect().width(),
                  mMain->viewport()->width() * mMinimap->transform().m11(), 2));
 

@@ -215,7 +215,7 @@ void DocumentFiles::offerRecovery()
                 continue;
             }
             // The recovered work is now autosaved under this session's name, so the old copy
-            // can go; a second crash before then would still find the old one.
+            // can go.
             if (mAutosave->writeNow() && mAutosave->autosavePath() != entry.autosavePath)
                 Autosave::remove(entry);
             Q_EMIT message(tr("Recovered %1: save it to keep it").arg(entry.displayName));

@@ -3,7 +3,9 @@
 #include "designscene.h"
 
 #include "gui/linklegend.h"
+#include "gui/regionitem.h"
 
+#include <QContextMenuEvent>
 #include <QDragEnterEvent>
 #include <QFileInfo>
 #include <QGraphicsItem>
@@ -40,6 +42,9 @@ DesignView::DesignView(DesignScene *scene, QWidget *parent)
     setTransformationAnchor(AnchorUnderMouse);
     setResizeAnchor(AnchorViewCenter);
     setViewportUpdateMode(SmartViewportUpdate);
+    // The dotted grid changes only with the zoom: drawn once, not on every repaint (it costs
+    // as much as a thousand components).
+    setCacheMode(CacheBackground);
     setFrameShape(QFrame::NoFrame);
     setAcceptDrops(true);
     setMouseTracking(true);
@@ -142,8 +147,10 @@ void DesignView::zoomAroundCentre(qreal factor)
 void DesignView::changeEvent(QEvent *event)
 {
     QGraphicsView::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange) {
+        resetCachedContent();
         viewport()->update();
+    }
 }
 
 void DesignView::wheelEvent(QWheelEvent *event)
@@ -156,6 +163,45 @@ void DesignView::wheelEvent(QWheelEvent *event)
     if (delta.y() != 0)
         zoomBy(std::pow(zoomStep, delta.y() / 120.0));
     event->accept();
+}
+
+QString DesignView::elementAt(const QPoint &pos) const
+{
+    const QPointF scenePos = mapToScene(pos);
+    const QString component = mScene->componentAt(scenePos);
+    if (!component.isEmpty())
+        return component;
+    for (QGraphicsItem *item : items(pos)) {
+        if (item->type() == RegionItem::Type)
+            return static_cast<RegionItem *>(item)->id();
+    }
+    return {};
+}
+
+void DesignView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QPoint pos
+        = event->reason() == QContextMenuEvent::Mouse ? event->pos() : viewport()->rect().center();
+    const QString id = elementAt(pos);
+    if (!id.isEmpty() && !mScene->selectedIds().contains(id))
+        mScene->selectIds({id});
+    else if (id.isEmpty() && event->reason() == QContextMenuEvent::Mouse)
+        mScene->clearSelection();
+    Q_EMIT contextMenuRequested(event->globalPos(), mapToScene(pos));
+    event->accept();
+}
+
+void DesignView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        const QString id = elementAt(event->position().toPoint());
+        if (!id.isEmpty()) {
+            Q_EMIT elementDoubleClicked(id);
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsView::mouseDoubleClickEvent(event);
 }
 
 void DesignView::beginPan(const QPoint &pos)

@@ -46,10 +46,16 @@ Q_SIGNALS:
     void zoomChanged(qreal zoom);
     // *.topolab.yaml files dropped on the canvas.
     void filesDropped(const QStringList &paths);
+    // A right click (or the menu key): the element under it is selected first, unless it
+    // already is, as in file managers.
+    void contextMenuRequested(const QPoint &globalPos, const QPointF &scenePos);
+    void elementDoubleClicked(const QString &id);
 
 protected:
     void changeEvent(QEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
@@ -68,6 +74,8 @@ private:
     void beginPan(const QPoint &pos);
     void endPan();
     static QStringList topologyFiles(const QMimeData *data);
+    // The id of the component, or else region, at a viewport position; empty when none.
+    QString elementAt(const QPoint &pos) const;
 
     DesignScene *mScene;
     LinkLegend *mLegend;

@@ -145,10 +145,22 @@ DesignerActions::DesignerActions(QUndoStack *undoStack, QObject *parent)
 void DesignerActions::applyIcons(const QPalette &palette)
 {
     const std::pair<QAction *, const char *> art[] = {
-        {newBlank, "document-new"}, {open, "document-open"}, {save, "document-save"},
-        {undo, "edit-undo"},        {redo, "edit-redo"},     {remove, "edit-delete"},
-        {zoomIn, "zoom-in"},        {zoomOut, "zoom-out"},   {fitToView, "zoom-fit-best"},
-        {autoLayout, "arrange"},    {find, "edit-find"},     {showSinglePoints, "single-points"},
+        {newBlank, "document-new"},
+        {open, "document-open"},
+        {save, "document-save"},
+        {undo, "edit-undo"},
+        {redo, "edit-redo"},
+        {remove, "edit-delete"},
+        {cut, "edit-cut"},
+        {copy, "edit-copy"},
+        {paste, "edit-paste"},
+        {duplicate, "edit-duplicate"},
+        {zoomIn, "zoom-in"},
+        {zoomOut, "zoom-out"},
+        {fitToView, "zoom-fit-best"},
+        {autoLayout, "arrange"},
+        {find, "edit-find"},
+        {showSinglePoints, "single-points"},
     };
     for (const auto &[action, name] : art)
         action->setIcon(ActionIcons::icon(QString::fromLatin1(name), palette));

@@ -16,6 +16,7 @@
 #include "designer/inspectordock.h"
 #include "designer/issuespanel.h"
 #include "designer/minimapview.h"
+#include "designer/palettecatalog.h"
 #include "designer/palettedock.h"
 #include "designer/recentfiles.h"
 #include "document/topologydocument.h"
@@ -39,6 +40,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -209,6 +211,15 @@ void MainWindow::connectActions()
     connect(mFindBar, &FindBar::elementFound, mView, &DesignView::focusElement);
     connect(mFindBar, &FindBar::closed, mView, qOverload<>(&QWidget::setFocus));
     connect(mView, &DesignView::zoomChanged, mIndicators, &StatusIndicators::setZoom);
+    connect(mView, &DesignView::contextMenuRequested, this, &MainWindow::showCanvasMenu);
+    connect(mView, &DesignView::elementDoubleClicked, this, [this](const QString &id) {
+        // As in drawing tools, a double click goes to the element's name.
+        mScene->selectIds({id});
+        mInspector->show();
+        mInspector->raise();
+        mInspector->labelEdit()->setFocus(Qt::MouseFocusReason);
+        mInspector->labelEdit()->selectAll();
+    });
     connect(mView, &DesignView::filesDropped, this,
             [this](const QStringList &paths) { openDropped(paths.constFirst()); });
     connect(mIndicators, &StatusIndicators::issuesClicked, this, [this] {
@@ -314,8 +325,13 @@ void MainWindow::offerRecovery()
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1440, 900);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // Roomy, but never larger than the screen it opens on.
+        QSize size(1440, 900);
+        if (const QScreen *screen = QGuiApplication::primaryScreen())
+            size = size.boundedTo(screen->availableGeometry().size() * 0.92);
+        resize(size);
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     DesignerActions *a = mActions;
     a->showGrid->setChecked(settings.value(QStringLiteral("canvas/grid"), true).toBool());
@@ -488,6 +504,45 @@ void MainWindow::updateRecentMenu()
 }
 
 // ---- Commands
+
+void MainWindow::showCanvasMenu(const QPoint &globalPos, const QPointF &scenePos)
+{
+    DesignerActions *a = mActions;
+    QMenu menu(this);
+    if (!mScene->selectedIds().isEmpty()) {
+        menu.addAction(a->cut);
+        menu.addAction(a->copy);
+        menu.addAction(a->duplicate);
+        menu.addAction(a->remove);
+        menu.addSeparator();
+        menu.addAction(a->rename);
+        if (mScene->selectedIds().size() >= 2) {
+            QMenu *align = menu.addMenu(tr("Align"));
+            for (QAction *action : {a->alignLeft, a->alignHorizontalCentre, a->alignRight,
+                                    a->alignTop, a->alignVerticalCentre, a->alignBottom})
+                align->addAction(action);
+            align->addSeparator();
+            align->addAction(a->distributeHorizontally);
+            align->addAction(a->distributeVertically);
+        }
+        menu.addSeparator();
+    }
+    menu.addAction(a->paste);
+    if (!mScene->isReadOnly()) {
+        // Add what the palette offers, right here.
+        QMenu *add = menu.addMenu(tr("Add Here"));
+        for (const PaletteEntry &entry : PaletteCatalog::entries()) {
+            add->addAction(
+                PaletteCatalog::icon(entry.kind), entry.title, this,
+                [this, kind = entry.kind, scenePos] { mScene->addFromPalette(kind, scenePos); });
+        }
+    }
+    menu.addSeparator();
+    menu.addAction(a->selectAll);
+    menu.addAction(a->autoLayout);
+    menu.addAction(a->fitToView);
+    menu.exec(globalPos);
+}
 
 void MainWindow::renameSelection()
 {

@@ -79,6 +79,7 @@ private:
     void showCanvasHelp();
     void showAbout();
     void renameSelection();
+    void showCanvasMenu(const QPoint &globalPos, const QPointF &scenePos);
     void openDropped(const QString &path);
 
     TopologyDocument *mDocument;

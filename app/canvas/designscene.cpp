@@ -28,6 +28,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace topolab::app {
 
@@ -181,7 +182,8 @@ QPointF DesignScene::snapped(const QPointF &point) const
 void DesignScene::setGridVisible(bool visible)
 {
     mGridVisible = visible;
-    update();
+    // The views keep the grid in their background cache.
+    invalidate(sceneRect(), BackgroundLayer);
 }
 
 void DesignScene::setLinkStyle(LinkStyle style)
@@ -316,7 +318,7 @@ void DesignScene::freezeAutomaticPlacement()
 void DesignScene::previewComponentRect(const QString &id, const QRectF &sceneRect)
 {
     if (ComponentItem *item = mComponents.value(id)) {
-        item->setBoxRect(sceneRect);
+        placeBox(item, sceneRect);
         rerouteLinksOf(id);
     }
 }
@@ -325,6 +327,22 @@ void DesignScene::previewRegionRect(const QString &id, const QRectF &sceneRect)
 {
     if (RegionItem *item = mRegions.value(id))
         item->setRect(sceneRect);
+}
+
+void DesignScene::previewRects(const QHash<QString, QRectF> &sceneRects)
+{
+    QSet<LinkItem *> links;
+    for (auto it = sceneRects.constBegin(); it != sceneRects.constEnd(); ++it) {
+        if (ComponentItem *item = mComponents.value(it.key())) {
+            placeBox(item, it.value());
+            for (LinkItem *link : mLinksOf.value(it.key()))
+                links.insert(link);
+        } else if (RegionItem *item = mRegions.value(it.key())) {
+            item->setRect(it.value());
+        }
+    }
+    for (LinkItem *link : std::as_const(links))
+        routeLink(link);
 }
 
 void DesignScene::setDropTargetRegion(const QString &id)
@@ -353,22 +371,43 @@ void DesignScene::routeLink(LinkItem *link)
         // Detours reach past the boxes beside the ends, so look a little beyond them.
         constexpr qreal reach = 120;
         const QRectF area = from.united(to).adjusted(-reach, -reach, reach, reach);
-        for (QGraphicsItem *item : items(area, Qt::IntersectsItemBoundingRect)) {
-            if (item->type() != ComponentItem::Type)
-                continue;
-            const auto *box = static_cast<ComponentItem *>(item);
-            if (box->id() != link->from() && box->id() != link->to())
-                obstacles.append(box->sceneBox());
-        }
+        // Our own index of the boxes, not QGraphicsScene::items(): a query brings the scene's
+        // index up to date first, and while links are routed one after the other every route
+        // just set leaves it stale again (seconds for a thousand components).
+        const ComponentItem *ends[]
+            = {mComponents.value(link->from()), mComponents.value(link->to())};
+        mBoxes.forEachIn(area, [&](const QRectF &box, const ComponentItem *item) {
+            if (item != ends[0] && item != ends[1])
+                obstacles.append(box);
+        });
     }
     link->setEnds(from, to, mLinkStyle, obstacles);
 }
 
-void DesignScene::rerouteLinksThrough(const QRectF &area)
+void DesignScene::placeBox(ComponentItem *item, const QRectF &sceneRect)
 {
-    for (QGraphicsItem *item : items(area, Qt::IntersectsItemBoundingRect)) {
-        if (item->type() == LinkItem::Type)
-            routeLink(static_cast<LinkItem *>(item));
+    item->setBoxRect(sceneRect);
+    mBoxes.place(item, item->sceneBox());
+}
+
+void DesignScene::rerouteLinksThroughLater(const QRectF &area)
+{
+    if (mRerouteAreas.isEmpty())
+        QMetaObject::invokeMethod(this, &DesignScene::reroutePending, Qt::QueuedConnection);
+    mRerouteAreas.append(area);
+}
+
+void DesignScene::reroutePending()
+{
+    const QList<QRectF> areas = std::exchange(mRerouteAreas, {});
+    for (LinkItem *link : std::as_const(mLinks)) {
+        const QRectF bounds = link->sceneBoundingRect();
+        for (const QRectF &area : areas) {
+            if (bounds.intersects(area)) {
+                routeLink(link);
+                break;
+            }
+        }
     }
 }
 
@@ -412,6 +451,8 @@ void DesignScene::rebuild()
     clear();
     mGhost = nullptr;
     mComponents.clear();
+    mBoxes.clear();
+    mRerouteAreas.clear();
     mRegions.clear();
     mLinks.clear();
     mLinksOf.clear();
@@ -425,6 +466,8 @@ void DesignScene::rebuild()
         addRegionItem(toQString(region.id));
     for (const core::Component &component : topology.components)
         addComponentItem(toQString(component.id));
+    for (const core::Link &link : topology.links)
+        addLinkItem(toQString(link.from), toQString(link.to));
     mRebuilding = false;
     for (LinkItem *link : std::as_const(mLinks))
         routeLink(link);
@@ -442,15 +485,17 @@ void DesignScene::addComponentItem(const QString &id)
     item->setHandleEnabled(!mReadOnly);
     item->setHandleScale(mHandleScale);
     mComponents.insert(id, item);
+    mBoxes.place(item, item->sceneBox());
     addItem(item);
-    // Links whose other end already exists (a paste adds components, then links; a file
-    // opened adds every component first).
-    for (const core::Link &link : mDocument->topology().links) {
-        if (link.from == toStd(id) || link.to == toStd(id))
-            addLinkItem(toQString(link.from), toQString(link.to));
-    }
     if (!mRebuilding) {
-        rerouteLinksThrough(item->sceneBox());
+        // Links whose other end already exists (a paste adds components, then links); a new
+        // document adds its links once every component is there.
+        const std::string sid = toStd(id);
+        for (const core::Link &link : mDocument->topology().links) {
+            if (link.from == sid || link.to == sid)
+                addLinkItem(toQString(link.from), toQString(link.to));
+        }
+        rerouteLinksThroughLater(item->sceneBox());
         updateContentRect();
     }
 }
@@ -465,6 +510,7 @@ void DesignScene::removeComponentItem(const QString &id)
     mLinksOf.remove(id);
     if (mDropTarget == id)
         mDropTarget.clear();
+    mBoxes.remove(item);
     delete item;
     updateContentRect();
 }
@@ -526,7 +572,7 @@ void DesignScene::updateComponent(const QString &id)
     if (!item || !component)
         return;
     item->setComponent(*component);
-    item->setBoxRect(componentRectFor(id));
+    placeBox(item, componentRectFor(id));
     // A changed role (a database turned standby) can change what its links are.
     const QList<LinkItem *> links = mLinksOf.value(id);
     for (LinkItem *link : links) {
@@ -548,9 +594,9 @@ void DesignScene::updateGeometry(const QString &id)
 {
     if (ComponentItem *item = mComponents.value(id)) {
         const QRectF before = item->sceneBox();
-        item->setBoxRect(componentRectFor(id));
+        placeBox(item, componentRectFor(id));
         rerouteLinksOf(id);
-        rerouteLinksThrough(before.united(item->sceneBox()));
+        rerouteLinksThroughLater(before.united(item->sceneBox()));
     } else if (RegionItem *item = mRegions.value(id)) {
         item->setRect(regionRectFor(id));
     } else {

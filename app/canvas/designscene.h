@@ -1,5 +1,6 @@
 #pragma once
 
+#include "boxgrid.h"
 #include "linkrouter.h"
 
 #include <QGraphicsScene>
@@ -97,6 +98,9 @@ public:
     // Live geometry during a gesture, before the document is told (CanvasDrag).
     void previewComponentRect(const QString &id, const QRectF &sceneRect);
     void previewRegionRect(const QString &id, const QRectF &sceneRect);
+    // Several elements at once (components and regions by id): every box is placed before the
+    // links are routed, each link once.
+    void previewRects(const QHash<QString, QRectF> &sceneRects);
     void setDropTargetRegion(const QString &id);
     // A gesture in progress, or null.
     CanvasDrag *activeDrag() const { return mDrag.get(); }
@@ -140,9 +144,13 @@ private:
     void updateContentRect(bool fresh = false);
     void rerouteLinksOf(const QString &componentId);
     void routeLink(LinkItem *link);
+    // Moves a component's item and keeps mBoxes in step.
+    void placeBox(ComponentItem *item, const QRectF &sceneRect);
     // Links that pass through `area`, whose best route may have changed when a box appeared
-    // there or left it.
-    void rerouteLinksThrough(const QRectF &area);
+    // there or left it, rerouted once control returns to the event loop, for every area given
+    // until then: an edit that moves a hundred boxes reroutes each link once, not once per box.
+    void rerouteLinksThroughLater(const QRectF &area);
+    void reroutePending();
     // The box of a component, from its layout box or the automatic placement.
     QRectF componentRectFor(const QString &id) const;
     QRectF regionRectFor(const QString &id) const;
@@ -155,6 +163,8 @@ private:
     QHash<QString, RegionItem *> mRegions;
     QHash<QPair<QString, QString>, LinkItem *> mLinks;
     QHash<QString, QList<LinkItem *>> mLinksOf; // component id → its links, either way
+    BoxGrid mBoxes;                             // the components' boxes, for routing
+    QList<QRectF> mRerouteAreas;                // for reroutePending()
     // Where AutoLayout put the elements the file has no layout box for, as of the last open.
     QHash<QString, QRectF> mAutomatic;
     QRectF mContentRect;

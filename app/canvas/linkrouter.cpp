@@ -58,8 +58,16 @@ bool LinkRouter::crosses(const QPainterPath &path, const QList<QRectF> &obstacle
         const QPointF p = path.elementAt(i - 1);
         const QPointF q = path.elementAt(i);
         const QLineF segment(p, q);
+        const qreal left = std::min(p.x(), q.x());
+        const qreal right = std::max(p.x(), q.x());
+        const qreal top = std::min(p.y(), q.y());
+        const qreal bottom = std::max(p.y(), q.y());
         for (const QRectF &box : obstacles) {
             const QRectF inner = box.adjusted(1, 1, -1, -1);
+            // Most boxes are nowhere near the segment: no need to intersect their edges.
+            if (right < inner.left() || left > inner.right() || bottom < inner.top()
+                || top > inner.bottom())
+                continue;
             if (inner.contains(p) || inner.contains(q))
                 return true;
             const QLineF edges[] = {{inner.topLeft(), inner.topRight()},
@@ -76,14 +84,15 @@ bool LinkRouter::crosses(const QPainterPath &path, const QList<QRectF> &obstacle
 }
 
 // The first lane clear of every box that a segment from `low` to `high` along the other axis
-// would meet, starting `clearance` beyond `edge` and moving away (`step` +1 or -1) past each box
-// in the way.
+// would meet, starting `clearance` beyond `edge` and moving away (`step` +1 or -1) past the boxes
+// in the way. Each round steps past the farthest box the lane is in, so the lane does not depend
+// on the order of `obstacles`.
 static qreal clearLane(qreal edge, int step, qreal low, qreal high, const QList<QRectF> &obstacles,
                        bool horizontalLane)
 {
     qreal lane = edge + step * LinkRouter::detourClearance;
     for (int guard = 0; guard < obstacles.size() + 1; ++guard) {
-        bool moved = false;
+        qreal next = lane;
         for (const QRectF &box : obstacles) {
             const qreal from = horizontalLane ? box.left() : box.top();
             const qreal to = horizontalLane ? box.right() : box.bottom();
@@ -91,11 +100,12 @@ static qreal clearLane(qreal edge, int step, qreal low, qreal high, const QList<
             const qreal far = horizontalLane ? box.bottom() : box.right();
             if (to <= low || from >= high || lane <= near - 2 || lane >= far + 2)
                 continue;
-            lane = (step > 0 ? far : near) + step * LinkRouter::detourClearance;
-            moved = true;
+            const qreal past = (step > 0 ? far : near) + step * LinkRouter::detourClearance;
+            next = step > 0 ? std::max(next, past) : std::min(next, past);
         }
-        if (!moved)
+        if (next == lane)
             break;
+        lane = next;
     }
     return lane;
 }

@@ -47,12 +47,10 @@ QPointF MoveDrag::delta(const QPointF &scenePos) const
 
 void MoveDrag::preview(const QPointF &delta)
 {
-    for (auto it = mStart.constBegin(); it != mStart.constEnd(); ++it) {
-        if (mRegions.contains(it.key()))
-            scene()->previewRegionRect(it.key(), it.value().translated(delta));
-        else
-            scene()->previewComponentRect(it.key(), it.value().translated(delta));
-    }
+    QHash<QString, QRectF> rects;
+    for (auto it = mStart.constBegin(); it != mStart.constEnd(); ++it)
+        rects.insert(it.key(), it.value().translated(delta));
+    scene()->previewRects(rects);
 }
 
 QHash<QString, QString> MoveDrag::targetRegions(const QPointF &delta) const

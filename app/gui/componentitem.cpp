@@ -52,6 +52,9 @@ ComponentItem::ComponentItem(const core::Component &component, const QRectF &sce
     setPos(sceneRect.topLeft());
     setFlag(ItemIsSelectable);
     setZValue(2);
+    // Its text and icon are laid out and drawn once per zoom and state, then copied: a moving
+    // box, or a repaint of many, costs a copy of pixels.
+    setCacheMode(DeviceCoordinateCache);
     setComponent(component);
 }
 
@@ -216,11 +219,13 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const QRectF iconRect(padding, (mSize.height() - iconSize) / 2, iconSize, iconSize);
     const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
     const int pixels = std::clamp(int(std::ceil(iconSize * scale * ratio)), 8, 512);
+    // A speck of an icon needs no smooth scaling.
+    painter->setRenderHint(QPainter::SmoothPixmapTransform, detailed);
     painter->drawPixmap(iconRect, KindIcons::pixmap(mKind, pixels), QRectF(0, 0, pixels, pixels));
     if (mMark != Mark::None)
         paintMark(painter);
     if (mSeverity)
-        paintBadge(painter);
+        paintBadge(painter, detailed);
     if (!detailed)
         return;
     // Not in pictures: PictureExport paints without the mouse-over state.
@@ -285,13 +290,16 @@ void ComponentItem::paintHandle(QPainter *painter, const QPalette &palette) cons
     painter->drawLine(QPointF(c.x(), c.y() - arm), QPointF(c.x(), c.y() + arm));
 }
 
-void ComponentItem::paintBadge(QPainter *painter) const
+void ComponentItem::paintBadge(QPainter *painter, bool detailed) const
 {
     const bool error = *mSeverity == core::Severity::Error;
     const QPointF centre(mSize.width(), 0);
-    painter->setPen(QPen(Qt::white, 1.5));
+    painter->setPen(detailed ? QPen(Qt::white, 1.5) : QPen(Qt::NoPen));
     painter->setBrush(error ? QColor(0xd3, 0x2f, 0x2f) : QColor(0xf0, 0xa2, 0x02));
     painter->drawEllipse(centre, badgeRadius, badgeRadius);
+    // Far out the mark in it is a pixel: the colour says enough.
+    if (!detailed)
+        return;
     QFont font = painter->font();
     font.setBold(true);
     font.setPixelSize(int(badgeRadius * 1.4));

@@ -74,7 +74,7 @@ protected:
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 
 private:
-    void paintBadge(QPainter *painter) const;
+    void paintBadge(QPainter *painter, bool detailed) const;
     void paintMark(QPainter *painter) const;
     void paintHandle(QPainter *painter, const QPalette &palette) const;
     void updateToolTip();

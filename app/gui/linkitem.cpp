@@ -2,14 +2,20 @@
 
 #include <QGraphicsScene>
 #include <QLineF>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
+#include <cmath>
 
 namespace topolab::app {
 
 namespace {
+
+// Below this scale links are drawn without smoothing (as ComponentItem draws its boxes).
+constexpr qreal minimumDetailScale = 0.3;
 
 qreal headLength(core::LinkKind kind)
 {
@@ -27,6 +33,8 @@ LinkItem::LinkItem(const QString &from, const QString &to, core::LinkKind kind,
     // Beneath the regions, whose translucent fill lets links show through while their
     // opaque label plates stay readable where a link crosses the header.
     setZValue(-1);
+    // For the exposed rectangle in paint().
+    setFlag(ItemUsesExtendedStyleOption);
     updateToolTip();
     setEnds(fromRect, toRect, style);
 }
@@ -72,6 +80,11 @@ void LinkItem::setEnds(const QRectF &fromRect, const QRectF &toRect, LinkStyle s
     QLineF last(before, end);
     last.setLength(std::max<qreal>(0, last.length() - length * 0.8));
     mPath.lineTo(last.p2());
+    mSegments.clear();
+    for (int i = 1; i < mPath.elementCount(); ++i)
+        mSegments.append(QLineF(mPath.elementAt(i - 1), mPath.elementAt(i)));
+    // Asked for on every paint and index update: computed once per route.
+    mBounds = mPath.boundingRect().united(mHead.boundingRect()).adjusted(-6, -6, 6, 6);
 }
 
 QPen LinkItem::pen(core::LinkKind kind, const QPalette &palette)
@@ -107,7 +120,7 @@ QPen LinkItem::pen(core::LinkKind kind, const QPalette &palette)
 
 QRectF LinkItem::boundingRect() const
 {
-    return mPath.boundingRect().united(mHead.boundingRect()).adjusted(-6, -6, 6, 6);
+    return mBounds;
 }
 
 QPainterPath LinkItem::shape() const
@@ -119,13 +132,51 @@ QPainterPath LinkItem::shape() const
     return path;
 }
 
-void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QPen linePen = pen(mKind, scene() ? scene()->palette() : QPalette());
-    painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(linePen);
+    const QTransform &transform = painter->worldTransform();
+    const qreal scale = QStyleOptionGraphicsItem::levelOfDetailFromTransform(transform);
+    // Far out a link is a hairline and its head a speck: smoothing them shows nothing.
+    const bool detailed = scale >= minimumDetailScale;
+    painter->setRenderHint(QPainter::Antialiasing, detailed);
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(mPath);
+    painter->setPen(linePen);
+    const bool raster
+        = painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
+    if (raster && linePen.style() == Qt::SolidLine && transform.type() <= QTransform::TxScale) {
+        // On screen, the segments across and down the canvas are filled as rectangles on
+        // whole device pixels: as sharp as a line can be, and the cheapest thing to draw.
+        // Smoothed lines cost ten times more, and a thousand links crossing the view made the
+        // repaint slow. Reaching half the width beyond each end, the rectangles fill the
+        // corners as a join would. Pictures in SVG or PDF keep true lines.
+        const qreal width = std::max<qreal>(1, std::round(linePen.widthF() * scale));
+        const QTransform back = transform.inverted();
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        for (const QLineF &segment : std::as_const(mSegments)) {
+            if (segment.dx() != 0 && segment.dy() != 0) {
+                painter->setRenderHint(QPainter::Antialiasing, detailed);
+                painter->drawLine(segment);
+                painter->setRenderHint(QPainter::Antialiasing, false);
+                continue;
+            }
+            const QRectF device = transform.mapRect(QRectF(segment.p1(), segment.p2()))
+                                      .adjusted(-width / 2, -width / 2, width / 2, width / 2);
+            const QRectF pixels(QPointF(std::round(device.left()), std::round(device.top())),
+                                QPointF(std::round(device.right()), std::round(device.bottom())));
+            painter->fillRect(back.mapRect(pixels), linePen.color());
+        }
+        painter->setRenderHint(QPainter::Antialiasing, detailed);
+    } else if (raster && (linePen.capStyle() != Qt::RoundCap || !detailed)) {
+        // Square and flat caps: lines the raster engine draws without the general stroker.
+        painter->drawLines(mSegments);
+    } else {
+        painter->drawPath(mPath);
+    }
+    // Far out a head is a speck; nearer, most links cross the view with their heads outside it.
+    const QRectF &exposed = option->exposedRect;
+    if (!detailed || (!exposed.isEmpty() && !exposed.intersects(mHead.boundingRect())))
+        return;
     painter->setPen(QPen(linePen.color(), 1, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter->setBrush(linePen.color());
     painter->drawPolygon(mHead);

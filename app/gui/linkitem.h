@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 #include <QGraphicsItem>
+#include <QLineF>
+#include <QList>
 #include <QPainterPath>
 #include <QPalette>
 #include <QPen>
@@ -51,7 +53,9 @@ private:
     QString mTo;
     core::LinkKind mKind;
     QPainterPath mPath;
+    QList<QLineF> mSegments; // mPath's lines
     QPolygonF mHead;
+    QRectF mBounds;
 };
 
 } // namespace topolab::app

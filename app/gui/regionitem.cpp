@@ -17,6 +17,7 @@ namespace {
 
 constexpr qreal radius = 14;
 constexpr qreal gripSize = 16;
+constexpr qreal minimumDetailScale = 0.3;
 
 // The opaque colour of `over` painted on `under`.
 QColor blend(const QColor &under, const QColor &over)
@@ -120,7 +121,11 @@ QPainterPath RegionItem::shape() const
 void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QPalette palette = scene() ? scene()->palette() : QPalette();
-    painter->setRenderHint(QPainter::Antialiasing);
+    const qreal scale
+        = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    // Far out the corners are a pixel round and the label unreadable (as for components).
+    const bool detailed = scale >= minimumDetailScale;
+    painter->setRenderHint(QPainter::Antialiasing, detailed);
     const QRectF box = QRectF(QPointF(0, 0), mSize).adjusted(0.5, 0.5, -0.5, -0.5);
 
     const bool selected = option->state & QStyle::State_Selected;
@@ -133,6 +138,10 @@ void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
         pen.setStyle(Qt::DashLine);
     painter->setPen(pen);
     painter->setBrush(fill);
+    if (!detailed) {
+        painter->drawRect(box);
+        return;
+    }
     painter->drawRoundedRect(box, radius, radius);
     if (selected && mResizable) {
         // Three diagonal strokes, the usual size-grip look.

@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCursor>
+#include <QMap>
 #include <QMimeData>
 
 namespace topolab::app {
@@ -134,8 +135,33 @@ QStringList CanvasEditor::pasteAt(const QString &text, const QPointF &centre)
     document->beginCompoundEdit(tr("Paste"));
     mScene->freezeAutomaticPlacement();
     const QStringList ids = document->paste(text, offset);
+    settleRegions(ids);
     document->endCompoundEdit();
     return ids;
+}
+
+void CanvasEditor::settleRegions(const QStringList &ids)
+{
+    // As with a drop from the palette, a copy belongs to the region it lands in: pasted under
+    // the mouse in another region it joins that one, pasted outside every region it is in none,
+    // rather than staying in a region it is drawn outside of. The members of a copied region
+    // stay in the copy.
+    TopologyDocument *document = mScene->document();
+    QMap<QString, QStringList> joining; // region → components, "" = out of any region
+    for (const QString &id : ids) {
+        const core::Component *component = document->component(id);
+        if (!component
+            || core::regionPlacement(component->kind) == core::RegionPlacement::Forbidden)
+            continue;
+        const QString current = QString::fromStdString(component->region);
+        if (ids.contains(current))
+            continue;
+        const QString target = mScene->regionAt(mScene->elementRect(id).center());
+        if (target != current)
+            joining[target].append(id);
+    }
+    for (auto it = joining.constBegin(); it != joining.constEnd(); ++it)
+        document->setRegionOf(it.value(), it.key());
 }
 
 void CanvasEditor::paste()
@@ -181,6 +207,7 @@ void CanvasEditor::duplicate()
     document->beginCompoundEdit(tr("Duplicate"));
     mScene->freezeAutomaticPlacement();
     const QStringList ids = document->duplicate(selected);
+    settleRegions(ids);
     document->endCompoundEdit();
     if (!ids.isEmpty()) {
         mScene->selectIds(ids);

@@ -53,6 +53,8 @@ Q_SIGNALS:
 private:
     // Pastes `text` so that its elements' middle lands at `centre`.
     QStringList pasteAt(const QString &text, const QPointF &centre);
+    // Puts the new components `ids` in the region each one lands in, as part of the edit.
+    void settleRegions(const QStringList &ids);
 
     DesignScene *mScene;
     DesignView *mView;

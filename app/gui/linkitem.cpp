@@ -17,6 +17,51 @@ namespace {
 // Below this scale links are drawn without smoothing (as ComponentItem draws its boxes).
 constexpr qreal minimumDetailScale = 0.3;
 
+// The part of `line` inside `rect` as the parameters t0 ≤ t1 along it (Liang–Barsky); false
+// when none is.
+bool clipLine(const QLineF &line, const QRectF &rect, qreal &t0, qreal &t1)
+{
+    const qreal p[] = {-line.dx(), line.dx(), -line.dy(), line.dy()};
+    const qreal q[] = {line.x1() - rect.left(), rect.right() - line.x1(), line.y1() - rect.top(),
+                       rect.bottom() - line.y1()};
+    t0 = 0;
+    t1 = 1;
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return false;
+            continue;
+        }
+        const qreal t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+    }
+    return t0 <= t1;
+}
+
+// The dash stroker works along the whole of a line, and a dashed link across the drawing is
+// mostly outside the view: only the parts of `segments` in `clip` are drawn, each with the dash
+// offset it has along the whole line, so that the pattern stays where it is.
+void drawDashedIn(QPainter *painter, QPen pen, const QList<QLineF> &segments, const QRectF &clip)
+{
+    const qreal unit = pen.widthF() > 0 ? pen.widthF() : 1;
+    const qreal offset = pen.dashOffset();
+    qreal along = 0;
+    for (const QLineF &segment : segments) {
+        const qreal length = segment.length();
+        qreal t0 = 0;
+        qreal t1 = 1;
+        if (clipLine(segment, clip, t0, t1)) {
+            pen.setDashOffset(offset + along / unit + t0 * length / unit);
+            painter->setPen(pen);
+            painter->drawLine(QLineF(segment.pointAt(t0), segment.pointAt(t1)));
+        }
+        along += length;
+    }
+}
+
 qreal headLength(core::LinkKind kind)
 {
     return kind == core::LinkKind::Tunnel ? 15 : 11;
@@ -167,6 +212,10 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
             painter->fillRect(back.mapRect(pixels), linePen.color());
         }
         painter->setRenderHint(QPainter::Antialiasing, detailed);
+    } else if (raster && detailed && !option->exposedRect.isEmpty()) {
+        const qreal margin = 2 * linePen.widthF();
+        drawDashedIn(painter, linePen, mSegments,
+                     option->exposedRect.adjusted(-margin, -margin, margin, margin));
     } else if (raster && (linePen.capStyle() != Qt::RoundCap || !detailed)) {
         // Square and flat caps: lines the raster engine draws without the general stroker.
         painter->drawLines(mSegments);

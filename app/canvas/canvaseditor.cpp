@@ -55,7 +55,7 @@ CanvasEditor::CanvasEditor(DesignScene *scene, DesignView *view, QObject *parent
 
 bool CanvasEditor::hasSelection() const
 {
-    return !mScene->selectedIds().isEmpty();
+    return !mScene->selectedIds().isEmpty() || !mScene->selectedLinks().isEmpty();
 }
 
 bool CanvasEditor::clipboardHasFragment()
@@ -100,10 +100,23 @@ QString CanvasEditor::fragmentText(const QStringList &ids) const
 void CanvasEditor::deleteSelection()
 {
     const QStringList ids = mScene->selectedIds();
-    if (ids.isEmpty() || mScene->isReadOnly())
+    const QList<QPair<QString, QString>> links = mScene->selectedLinks();
+    if ((ids.isEmpty() && links.isEmpty()) || mScene->isReadOnly())
         return;
-    if (mScene->document()->removeElements(ids))
-        Q_EMIT message(tr("Deleted %1").arg(ids.join(QStringLiteral(", "))));
+    TopologyDocument *document = mScene->document();
+    QStringList deleted = ids;
+    document->beginCompoundEdit(tr("Delete"));
+    for (const auto &[from, to] : links) {
+        // A link whose end goes anyway goes with it.
+        if (ids.contains(from) || ids.contains(to))
+            continue;
+        if (document->disconnectComponents(from, to))
+            deleted.append(tr("link %1 → %2").arg(from, to));
+    }
+    if (!ids.isEmpty())
+        document->removeElements(ids);
+    document->endCompoundEdit();
+    Q_EMIT message(tr("Deleted %1").arg(deleted.join(QStringLiteral(", "))));
 }
 
 void CanvasEditor::copy()

@@ -160,6 +160,17 @@ QStringList DesignScene::selectedIds() const
     return ids;
 }
 
+QList<QPair<QString, QString>> DesignScene::selectedLinks() const
+{
+    QList<QPair<QString, QString>> links;
+    for (const core::Link &link : mDocument->topology().links) {
+        const QPair<QString, QString> key(toQString(link.from), toQString(link.to));
+        if (const LinkItem *item = mLinks.value(key); item && item->isSelected())
+            links.append(key);
+    }
+    return links;
+}
+
 void DesignScene::selectIds(const QStringList &ids)
 {
     clearSelection();

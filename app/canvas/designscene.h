@@ -65,6 +65,8 @@ public:
 
     // Selected components and regions by id, in the document's order.
     QStringList selectedIds() const;
+    // Selected links as (from, to), in the document's order.
+    QList<QPair<QString, QString>> selectedLinks() const;
     void selectIds(const QStringList &ids);
 
     QPointF snapped(const QPointF &point) const;

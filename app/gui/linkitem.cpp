@@ -78,6 +78,8 @@ LinkItem::LinkItem(const QString &from, const QString &to, core::LinkKind kind,
     // Beneath the regions, whose translucent fill lets links show through while their
     // opaque label plates stay readable where a link crosses the header.
     setZValue(-1);
+    // Selected, a link can be deleted on its own.
+    setFlag(ItemIsSelectable);
     // For the exposed rectangle in paint().
     setFlag(ItemUsesExtendedStyleOption);
     updateToolTip();
@@ -186,6 +188,17 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const bool detailed = scale >= minimumDetailScale;
     painter->setRenderHint(QPainter::Antialiasing, detailed);
     painter->setBrush(Qt::NoBrush);
+    if (option->state & QStyle::State_Selected) {
+        // A halo under the line, in the selection colour, wide enough to see at any zoom.
+        QColor halo = scene() ? scene()->palette().color(QPalette::Highlight) : QColor(Qt::blue);
+        halo.setAlphaF(0.45f);
+        QPen haloPen(halo, linePen.widthF() + 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        painter->setPen(haloPen);
+        painter->drawPath(mPath);
+        painter->setBrush(halo);
+        painter->drawPolygon(mHead);
+        painter->setBrush(Qt::NoBrush);
+    }
     painter->setPen(linePen);
     const bool raster
         = painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;

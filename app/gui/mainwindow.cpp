@@ -452,7 +452,7 @@ void MainWindow::selectionChanged()
 {
     const QStringList ids = mScene->selectedIds();
     mInspector->setSelection(ids);
-    mIndicators->setSelection(ids);
+    mIndicators->setSelection(ids, mScene->selectedLinks());
     updateEditActions();
 }
 
@@ -465,7 +465,7 @@ void MainWindow::updateEditActions()
     a->cut->setEnabled(selected && editable);
     a->copy->setEnabled(selected);
     a->duplicate->setEnabled(selected && editable);
-    a->remove->setEnabled(selected && editable);
+    a->remove->setEnabled(mEditor->hasSelection() && editable);
     a->paste->setEnabled(editable && CanvasEditor::clipboardHasFragment());
     a->rename->setEnabled(ids.size() == 1 && editable);
     for (QAction *action : {a->alignLeft, a->alignHorizontalCentre, a->alignRight, a->alignTop,
@@ -509,6 +509,10 @@ void MainWindow::showCanvasMenu(const QPoint &globalPos, const QPointF &scenePos
 {
     DesignerActions *a = mActions;
     QMenu menu(this);
+    if (mScene->selectedIds().isEmpty() && !mScene->selectedLinks().isEmpty()) {
+        menu.addAction(a->remove);
+        menu.addSeparator();
+    }
     if (!mScene->selectedIds().isEmpty()) {
         menu.addAction(a->cut);
         menu.addAction(a->copy);

@@ -59,9 +59,11 @@ StatusIndicators::StatusIndicators(const TopologyDocument *document, QWidget *pa
     refresh();
 }
 
-void StatusIndicators::setSelection(const QStringList &ids)
+void StatusIndicators::setSelection(const QStringList &ids,
+                                    const QList<QPair<QString, QString>> &links)
 {
     mSelectionIds = ids;
+    mSelectionLinks = links;
     refresh();
 }
 
@@ -95,6 +97,11 @@ void StatusIndicators::refresh()
         }
     } else if (!ids.isEmpty()) {
         mSelection->setText(tr("%n selected", nullptr, int(ids.size())));
+    } else if (mSelectionLinks.size() == 1) {
+        const auto &[from, to] = mSelectionLinks.constFirst();
+        mSelection->setText(tr("Link %1 → %2").arg(from, to));
+    } else if (!mSelectionLinks.isEmpty()) {
+        mSelection->setText(tr("%1 links selected").arg(mSelectionLinks.size()));
     } else {
         const auto components = topology.components.size();
         const auto links = topology.links.size();

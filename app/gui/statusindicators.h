@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QList>
+#include <QPair>
 #include <QStringList>
 #include <QWidget>
 
@@ -25,7 +27,7 @@ public:
     QToolButton *zoomButton() const { return mZoom; }
 
 public Q_SLOTS:
-    void setSelection(const QStringList &ids);
+    void setSelection(const QStringList &ids, const QList<QPair<QString, QString>> &links = {});
     void setZoom(qreal zoom);
     void refresh();
 
@@ -36,6 +38,7 @@ Q_SIGNALS:
 private:
     const TopologyDocument *mDocument;
     QStringList mSelectionIds;
+    QList<QPair<QString, QString>> mSelectionLinks;
     QLabel *mSelection;
     QToolButton *mIssues;
     QToolButton *mZoom;

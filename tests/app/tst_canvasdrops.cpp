@@ -20,6 +20,9 @@
 #include <QTreeWidgetItem>
 #include <QUrl>
 
+#include <functional>
+#include <memory>
+
 using namespace topolab;
 using namespace topolab::app;
 using namespace canvastest;

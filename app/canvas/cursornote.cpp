@@ -1,5 +1,7 @@
 #include "cursornote.h"
 
+#include "designview.h"
+
 #include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QPainter>
@@ -56,8 +58,12 @@ QRectF CursorNote::boundingRect() const
     return textRect().adjusted(-padding - 1, -padding - 1, padding + 1, padding + 1);
 }
 
-void CursorNote::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void CursorNote::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget)
 {
+    // The note speaks to the user at the cursor: only on the canvas, not in the overview that
+    // shows the same scene (where, drawn at screen size, it would cover the map).
+    if (widget && !qobject_cast<const DesignView *>(widget->parentWidget()))
+        return;
     const QPalette palette = scene() ? scene()->palette() : QPalette();
     QColor accent = palette.color(QPalette::Mid);
     if (mTone == Tone::Accepted)

@@ -211,10 +211,18 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     painter->setPen(selected ? QPen(palette.color(QPalette::Highlight), 2.5)
                              : QPen(palette.color(QPalette::Mid), 1.2));
     painter->setBrush(palette.color(QPalette::Base));
-    if (detailed)
+    if (detailed) {
         painter->drawRoundedRect(box().adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
-    else
+    } else {
+        // Far out (a large drawing, the overview) a white box on the white canvas would be
+        // lost: a solid tone keeps every component visible as a block.
+        QColor block = palette.color(QPalette::Mid);
+        block.setAlphaF(0.7f);
+        painter->setBrush(block);
+        if (!selected)
+            painter->setPen(Qt::NoPen);
         painter->drawRect(box());
+    }
 
     const QRectF iconRect(padding, (mSize.height() - iconSize) / 2, iconSize, iconSize);
     const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;

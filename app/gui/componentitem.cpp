@@ -24,6 +24,7 @@ constexpr qreal textLeft = padding + iconSize + 9;
 constexpr qreal badgeRadius = 9;
 constexpr qreal minimumDetailScale = 0.3;
 constexpr qreal handleRadius = 7;
+constexpr qreal maximumTextGrowth = 1.4;
 constexpr qreal markWidth = 4;
 
 QString toQString(std::string_view text)
@@ -164,7 +165,9 @@ qreal ComponentItem::preferredWidth(const core::Component &component, const QFon
         = QFontMetricsF(idFont(font)).horizontalAdvance(QString::fromStdString(component.id));
     const qreal titleWidth = QFontMetricsF(titleFont(font))
                                  .horizontalAdvance(toQString(core::kindTitle(component.kind)));
-    const qreal needed = textLeft + std::max(idWidth, titleWidth) + padding + badgeRadius;
+    // Room for the text as it is drawn zoomed out (see paint()).
+    const qreal needed
+        = textLeft + std::max(idWidth, titleWidth) * maximumTextGrowth + padding + badgeRadius;
     return std::clamp(std::ceil(needed), minimumWidth, maximumWidth);
 }
 
@@ -241,8 +244,15 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         paintHandle(painter, palette);
 
     const qreal textWidth = mSize.width() - textLeft - padding;
-    const QFont bold = idFont(font);
-    const QFont small = titleFont(font);
+    QFont bold = idFont(font);
+    QFont small = titleFont(font);
+    // Zoomed out, the text grows against the zoom, the same for every box, so that ids stay
+    // readable at 50 %; preferredWidth() leaves room for it.
+    const qreal grow = std::clamp(1 / scale, 1.0, maximumTextGrowth);
+    if (grow > 1) {
+        bold.setPointSizeF(bold.pointSizeF() * grow);
+        small.setPointSizeF(small.pointSizeF() * grow);
+    }
     const QFontMetricsF idMetrics(bold);
     const QFontMetricsF titleMetrics(small);
     const qreal blockHeight = idMetrics.height() + titleMetrics.height();

@@ -11,6 +11,8 @@
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
+
 namespace topolab::app {
 
 namespace {
@@ -156,8 +158,11 @@ void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
 
     QFont titleFont = scene() ? scene()->font() : QFont();
     titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
+    // Zoomed out, the header grows against the zoom as the component labels do.
+    const qreal grow = std::clamp(1 / scale, 1.0, 1.4);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1 * grow);
     QFont idFont = scene() ? scene()->font() : QFont();
+    idFont.setPointSizeF(idFont.pointSizeF() * grow);
     const QFontMetricsF titleMetrics(titleFont);
     const QFontMetricsF idMetrics(idFont);
 

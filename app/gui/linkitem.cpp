@@ -226,8 +226,13 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         }
         painter->setRenderHint(QPainter::Antialiasing, detailed);
     } else if (raster && detailed && !option->exposedRect.isEmpty()) {
+        // A dot or dash end a few pixels wide looks the same round or square, and square ones
+        // the raster engine draws itself instead of through the general stroker.
+        QPen dashes = linePen;
+        if (dashes.capStyle() == Qt::RoundCap && dashes.widthF() * scale <= 3)
+            dashes.setCapStyle(Qt::SquareCap);
         const qreal margin = 2 * linePen.widthF();
-        drawDashedIn(painter, linePen, mSegments,
+        drawDashedIn(painter, dashes, mSegments,
                      option->exposedRect.adjusted(-margin, -margin, margin, margin));
     } else if (raster && (linePen.capStyle() != Qt::RoundCap || !detailed)) {
         // Square and flat caps: lines the raster engine draws without the general stroker.

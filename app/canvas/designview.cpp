@@ -59,14 +59,6 @@ QPointF DesignView::visibleCentre() const
     return mapToScene(viewport()->rect().center());
 }
 
-QPointF DesignView::pastePosition() const
-{
-    const QPoint cursor = viewport()->mapFromGlobal(QCursor::pos());
-    if (mMouseSeen && viewport()->rect().contains(cursor))
-        return mLastMouseScenePos;
-    return visibleCentre();
-}
-
 void DesignView::zoomIn()
 {
     zoomAroundCentre(zoomStep);
@@ -232,8 +224,6 @@ void DesignView::mousePressEvent(QMouseEvent *event)
 
 void DesignView::mouseMoveEvent(QMouseEvent *event)
 {
-    mMouseSeen = true;
-    mLastMouseScenePos = mapToScene(event->position().toPoint());
     if (mPanning) {
         const QPoint delta = event->position().toPoint() - mPanFrom;
         mPanFrom = event->position().toPoint();

@@ -27,8 +27,6 @@ public:
     qreal zoom() const { return transform().m11(); }
     // The scene point in the middle of the visible area: where keyboard-added things go.
     QPointF visibleCentre() const;
-    // Where the mouse last was over the canvas, or the visible centre: where Paste lands.
-    QPointF pastePosition() const;
     bool isPanning() const { return mPanning; }
 
 public Q_SLOTS:
@@ -80,8 +78,6 @@ private:
     DesignScene *mScene;
     LinkLegend *mLegend;
     QPoint mPanFrom;
-    QPointF mLastMouseScenePos;
-    bool mMouseSeen = false;
     bool mPanning = false;
     bool mSpaceHeld = false;
     bool mLegendWanted = true;

@@ -11,6 +11,7 @@
 #include "gui/autolayout.h"
 #include "gui/componentitem.h"
 #include "gui/linkitem.h"
+#include "gui/linkoverview.h"
 #include "gui/regionitem.h"
 
 #include "core/analysis/analysisreport.h"
@@ -50,7 +51,7 @@ DesignScene::DesignScene(TopologyDocument *document, QObject *parent)
     : QGraphicsScene(parent)
     , mDocument(document)
 {
-    setItemIndexMethod(BspTreeIndex);
+    setItemIndexMethod(NoIndex);
     connect(document, &TopologyDocument::topologyReset, this, &DesignScene::rebuild);
     connect(document, &TopologyDocument::componentAdded, this, &DesignScene::addComponentItem);
     connect(document, &TopologyDocument::componentRemoved, this, &DesignScene::removeComponentItem);
@@ -230,6 +231,7 @@ QRectF DesignScene::visibleArea() const
 void DesignScene::setViewZoom(qreal zoom)
 {
     mViewZoom = zoom;
+    mLinkOverview->setActive(zoom < LinkItem::minimumDetailScale);
     // About 7 screen pixels of radius down to 40 % zoom, then shrinking with the drawing.
     const qreal scale = std::clamp(1 / std::max(zoom, 0.01), 1.0, 2.5);
     if (qFuzzyCompare(scale, mHandleScale))
@@ -393,6 +395,9 @@ void DesignScene::routeLink(LinkItem *link)
         });
     }
     link->setEnds(from, to, mLinkStyle, obstacles);
+    // Grows only; updateContentRect() fits it again.
+    if (!mLinkOverview->boundingRect().contains(link->boundingRect()))
+        mLinkOverview->setArea(mLinkOverview->boundingRect().united(link->boundingRect()));
 }
 
 void DesignScene::placeBox(ComponentItem *item, const QRectF &sceneRect)
@@ -431,6 +436,10 @@ void DesignScene::updateContentRect(bool fresh)
         content = content.united(item->sceneBox());
     const bool changed = content != mContentRect;
     mContentRect = content;
+    QRectF links;
+    for (const LinkItem *link : std::as_const(mLinks))
+        links = links.united(link->boundingRect());
+    mLinkOverview->setArea(links);
     // The canvas reaches well beyond the drawing and never shrinks under the user's view
     // while editing; a new file starts afresh (rebuild).
     const QRectF room = content.isEmpty() ? QRectF(-margin, -margin, 2 * margin, 2 * margin)
@@ -467,6 +476,9 @@ void DesignScene::rebuild()
     mRegions.clear();
     mLinks.clear();
     mLinksOf.clear();
+    mLinkOverview = new LinkOverview(&mLinks);
+    addItem(mLinkOverview);
+    mLinkOverview->setActive(mViewZoom < LinkItem::minimumDetailScale);
     mContentRect = QRectF();
     computeAutomaticPlacement();
 
@@ -562,6 +574,8 @@ void DesignScene::addLinkItem(const QString &from, const QString &to)
     mLinksOf[from].append(link);
     mLinksOf[to].append(link);
     addItem(link);
+    if (mLinkOverview->isActive())
+        link->setDrawnBy(mLinkOverview);
     if (!mRebuilding)
         routeLink(link);
 }
@@ -573,6 +587,8 @@ void DesignScene::removeLinkItem(const QString &from, const QString &to)
         return;
     mLinksOf[from].removeOne(link);
     mLinksOf[to].removeOne(link);
+    if (mLinkOverview->isActive())
+        mLinkOverview->update(link->boundingRect());
     delete link;
 }
 

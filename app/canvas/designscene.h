@@ -21,6 +21,7 @@ namespace topolab::app {
 class CanvasDrag;
 class ComponentItem;
 class LinkItem;
+class LinkOverview;
 class RegionItem;
 class TopologyDocument;
 
@@ -174,6 +175,7 @@ private:
     std::unique_ptr<CanvasDrag> mDrag;
     QString mPressed; // the element a left press hit, until a drag starts or the button is up
     QGraphicsRectItem *mGhost = nullptr; // where a palette drag would land
+    LinkOverview *mLinkOverview = nullptr; // draws the links when zoomed far out
     QStringList mNudged;                 // the selection the arrow keys last moved
     int mNudgeId = 0;
     QString mDropTarget;

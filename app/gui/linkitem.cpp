@@ -1,5 +1,8 @@
 #include "linkitem.h"
 
+#include "arrowheads.h"
+#include "bandedfill.h"
+
 #include <QGraphicsScene>
 #include <QLineF>
 #include <QPaintEngine>
@@ -13,9 +16,6 @@
 namespace topolab::app {
 
 namespace {
-
-// Below this scale links are drawn without smoothing (as ComponentItem draws its boxes).
-constexpr qreal minimumDetailScale = 0.3;
 
 // The part of `line` inside `rect` as the parameters t0 ≤ t1 along it (Liang–Barsky); false
 // when none is.
@@ -104,6 +104,8 @@ void LinkItem::setEnds(const QRectF &fromRect, const QRectF &toRect, LinkStyle s
                        const QList<QRectF> &obstacles)
 {
     prepareGeometryChange();
+    if (mOverview)
+        mOverview->update(mBounds);
     const QPainterPath route = LinkRouter::route(fromRect, toRect, style, obstacles);
     const int count = route.elementCount();
     const QPointF end = route.elementAt(count - 1);
@@ -132,6 +134,8 @@ void LinkItem::setEnds(const QRectF &fromRect, const QRectF &toRect, LinkStyle s
         mSegments.append(QLineF(mPath.elementAt(i - 1), mPath.elementAt(i)));
     // Asked for on every paint and index update: computed once per route.
     mBounds = mPath.boundingRect().united(mHead.boundingRect()).adjusted(-6, -6, 6, 6);
+    if (mOverview)
+        mOverview->update(mBounds);
 }
 
 QPen LinkItem::pen(core::LinkKind kind, const QPalette &palette)
@@ -181,6 +185,30 @@ QPainterPath LinkItem::shape() const
 
 void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
+    paintLink(painter, option->exposedRect, option->state & QStyle::State_Selected);
+}
+
+void LinkItem::setDrawnBy(QGraphicsItem *overview)
+{
+    if (overview == mOverview)
+        return;
+    mOverview = overview;
+    setFlag(ItemHasNoContents, overview != nullptr);
+    if (overview)
+        overview->update(mBounds);
+    else
+        update();
+}
+
+QVariant LinkItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemSelectedHasChanged && mOverview)
+        mOverview->update(mBounds);
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void LinkItem::paintLink(QPainter *painter, const QRectF &exposed, bool selected) const
+{
     const QPen linePen = pen(mKind, scene() ? scene()->palette() : QPalette());
     const QTransform &transform = painter->worldTransform();
     const qreal scale = QStyleOptionGraphicsItem::levelOfDetailFromTransform(transform);
@@ -188,7 +216,7 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const bool detailed = scale >= minimumDetailScale;
     painter->setRenderHint(QPainter::Antialiasing, detailed);
     painter->setBrush(Qt::NoBrush);
-    if (option->state & QStyle::State_Selected) {
+    if (selected) {
         // A halo under the line, in the selection colour, wide enough to see at any zoom.
         QColor halo = scene() ? scene()->palette().color(QPalette::Highlight) : QColor(Qt::blue);
         halo.setAlphaF(0.45f);
@@ -209,23 +237,23 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         // repaint slow. Reaching half the width beyond each end, the rectangles fill the
         // corners as a join would. Pictures in SVG or PDF keep true lines.
         const qreal width = std::max<qreal>(1, std::round(linePen.widthF() * scale));
-        const QTransform back = transform.inverted();
-        painter->setRenderHint(QPainter::Antialiasing, false);
-        for (const QLineF &segment : std::as_const(mSegments)) {
-            if (segment.dx() != 0 && segment.dy() != 0) {
-                painter->setRenderHint(QPainter::Antialiasing, detailed);
-                painter->drawLine(segment);
-                painter->setRenderHint(QPainter::Antialiasing, false);
-                continue;
+        const qreal half = width / 2 / scale;
+        QList<QLineF> slanted;
+        {
+            BandedFill pixels(painter);
+            for (const QLineF &segment : std::as_const(mSegments)) {
+                if (segment.dx() != 0 && segment.dy() != 0) {
+                    slanted.append(segment);
+                    continue;
+                }
+                const QRectF line = QRectF(segment.p1(), segment.p2()).normalized();
+                pixels.fill(pixels.devicePixels(line.adjusted(-half, -half, half, half)),
+                            linePen.color());
             }
-            const QRectF device = transform.mapRect(QRectF(segment.p1(), segment.p2()))
-                                      .adjusted(-width / 2, -width / 2, width / 2, width / 2);
-            const QRectF pixels(QPointF(std::round(device.left()), std::round(device.top())),
-                                QPointF(std::round(device.right()), std::round(device.bottom())));
-            painter->fillRect(back.mapRect(pixels), linePen.color());
         }
-        painter->setRenderHint(QPainter::Antialiasing, detailed);
-    } else if (raster && detailed && !option->exposedRect.isEmpty()) {
+        if (!slanted.isEmpty())
+            painter->drawLines(slanted);
+    } else if (raster && detailed && !exposed.isEmpty()) {
         // A dot or dash end a few pixels wide looks the same round or square, and square ones
         // the raster engine draws itself instead of through the general stroker.
         QPen dashes = linePen;
@@ -233,7 +261,7 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
             dashes.setCapStyle(Qt::SquareCap);
         const qreal margin = 2 * linePen.widthF();
         drawDashedIn(painter, dashes, mSegments,
-                     option->exposedRect.adjusted(-margin, -margin, margin, margin));
+                     exposed.adjusted(-margin, -margin, margin, margin));
     } else if (raster && (linePen.capStyle() != Qt::RoundCap || !detailed)) {
         // Square and flat caps: lines the raster engine draws without the general stroker.
         painter->drawLines(mSegments);
@@ -241,8 +269,9 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->drawPath(mPath);
     }
     // Far out a head is a speck; nearer, most links cross the view with their heads outside it.
-    const QRectF &exposed = option->exposedRect;
     if (!detailed || (!exposed.isEmpty() && !exposed.intersects(mHead.boundingRect())))
+        return;
+    if (drawArrowHead(painter, mHead, linePen.color()))
         return;
     painter->setPen(QPen(linePen.color(), 1, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter->setBrush(linePen.color());

@@ -24,6 +24,9 @@ class LinkItem : public QGraphicsItem
 
 public:
     enum { Type = UserType + 2 };
+    // Below this scale a link is a hairline: drawn unsmoothed, without its head, and by
+    // LinkOverview together with the others.
+    static constexpr qreal minimumDetailScale = 0.3;
 
     LinkItem(const QString &from, const QString &to, core::LinkKind kind, const QRectF &fromRect,
              const QRectF &toRect, LinkStyle style = LinkStyle::Orthogonal);
@@ -37,6 +40,14 @@ public:
 
     static QPen pen(core::LinkKind kind, const QPalette &palette);
 
+    // Another item draws this link (LinkOverview), or null for the link itself. The link stays
+    // in the scene for hit tests, selection and its tooltip, and tells that item what to
+    // repaint when it changes.
+    void setDrawnBy(QGraphicsItem *overview);
+    // The link as paint() draws it; for the item that draws it instead.
+    void paintLink(QPainter *painter, const QRectF &exposed, bool selected) const;
+    const QList<QLineF> &segments() const { return mSegments; }
+
     QString from() const { return mFrom; }
     QString to() const { return mTo; }
     core::LinkKind kind() const { return mKind; }
@@ -45,6 +56,9 @@ public:
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
 private:
     void updateToolTip();
@@ -56,6 +70,7 @@ private:
     QList<QLineF> mSegments; // mPath's lines
     QPolygonF mHead;
     QRectF mBounds;
+    QGraphicsItem *mOverview = nullptr;
 };
 
 } // namespace topolab::app

@@ -2,6 +2,7 @@
 
 #include "componentitem.h"
 #include "linkitem.h"
+#include "linkoverview.h"
 #include "linklegend.h"
 #include "regionitem.h"
 
@@ -164,7 +165,9 @@ void PictureExport::describe(const QString &topologyName, const QString &fileNam
 // In stacking order, bottom first, as the canvas paints them.
 QList<QGraphicsItem *> PictureExport::drawnItems() const
 {
-    const QList<QGraphicsItem *> all = mScene.items(Qt::AscendingOrder);
+    QList<QGraphicsItem *> all = mScene.items(Qt::AscendingOrder);
+    // The links are drawn by their own items here, whoever draws them on the canvas.
+    all.removeIf([](const QGraphicsItem *item) { return item->type() == LinkOverview::Type; });
     QList<QGraphicsItem *> drawn;
     if (mItems.isEmpty()) {
         std::copy_if(all.begin(), all.end(), std::back_inserter(drawn),

@@ -1,17 +1,21 @@
 #include "regionitem.h"
 
+#include "bandedfill.h"
+
 #include "autolayout.h"
 
 #include <QCursor>
 #include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QGraphicsSceneHoverEvent>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
+#include <cmath>
 
 namespace topolab::app {
 
@@ -28,6 +32,73 @@ QColor blend(const QColor &under, const QColor &over)
     return QColor::fromRgbF(under.redF() * (1 - a) + over.redF() * a,
                             under.greenF() * (1 - a) + over.greenF() * a,
                             under.blueF() * (1 - a) + over.blueF() * a);
+}
+
+// The rounded, tinted area with its frame, as drawRoundedRect() would draw it, for screens:
+// the straight parts on whole pixels in bands (see BandedFill), the corners smoothed. A region
+// fills much of the view, and one smoothed shape that size went to the raster engine's thread
+// pool twice per repaint. The parts meet without overlapping, so the see-through colours do
+// not darken where they join. False, drawing nothing, where this does not serve.
+bool paintArea(QPainter *painter, const QRectF &box, const QPen &pen, const QColor &fill)
+{
+    const QTransform transform = painter->worldTransform();
+    const bool raster
+        = painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
+    if (!raster || pen.style() != Qt::SolidLine || transform.type() > QTransform::TxScale)
+        return false;
+    const qreal scale = transform.m11();
+    // The frame's width on screen: whole pixels in its colour, then one pixel partly covered,
+    // in a lighter tone, as smoothing draws it.
+    const qreal w = pen.widthF() * scale;
+    const int solid = int(std::floor(w));
+    const qreal part = w - solid;
+    const int thick = solid + (part > 0.02 ? 1 : 0);
+    const qreal r = std::round(radius * scale);
+    BandedFill pixels(painter);
+    const QRectF a = pixels.devicePixels(box.adjusted(-0.5, -0.5, 0.5, 0.5));
+    if (r < thick + 1 || a.width() < 2 * r + 1 || a.height() < 2 * r + 1)
+        return false;
+    QColor faint = pen.color();
+    faint.setAlphaF(float(faint.alphaF() * part));
+    const qreal across = a.width() - 2 * r;
+    const qreal down = a.height() - 2 * r;
+    // The four straight sides, from the outer edge inwards.
+    for (int i = 0; i < thick; ++i) {
+        const QBrush brush(i < solid ? pen.color() : faint);
+        pixels.fill(QRectF(a.left() + r, a.top() + i, across, 1), brush);
+        pixels.fill(QRectF(a.left() + r, a.bottom() - 1 - i, across, 1), brush);
+        pixels.fill(QRectF(a.left() + i, a.top() + r, 1, down), brush);
+        pixels.fill(QRectF(a.right() - 1 - i, a.top() + r, 1, down), brush);
+    }
+    // The inside: a middle column and the two sides.
+    pixels.fill(QRectF(a.left() + r, a.top() + thick, across, a.height() - 2 * thick), fill);
+    pixels.fill(QRectF(a.left() + thick, a.top() + r, r - thick, down), fill);
+    pixels.fill(QRectF(a.right() - r, a.top() + r, r - thick, down), fill);
+    // The corners: a quarter disc inside a quarter ring, each r pixels square.
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    const struct
+    {
+        QPointF centre;
+        int startAngle;
+    } corners[] = {{{a.left() + r, a.top() + r}, 90},
+                   {{a.right() - r, a.top() + r}, 0},
+                   {{a.right() - r, a.bottom() - r}, 270},
+                   {{a.left() + r, a.bottom() - r}, 180}};
+    const QPen ring(pen.color(), w, Qt::SolidLine, Qt::FlatCap);
+    for (const auto &corner : corners) {
+        const qreal inner = r - w;
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawPie(QRectF(corner.centre - QPointF(inner, inner), QSizeF(2 * inner, 2 * inner)),
+                         corner.startAngle * 16, 90 * 16);
+        const qreal middle = r - w / 2;
+        painter->setPen(ring);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawArc(QRectF(corner.centre - QPointF(middle, middle),
+                                QSizeF(2 * middle, 2 * middle)),
+                         corner.startAngle * 16, 90 * 16);
+    }
+    return true;
 }
 
 } // namespace
@@ -138,13 +209,20 @@ void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     QPen pen(border, selected || mDropTarget ? 2.5 : 1.5);
     if (mDropTarget)
         pen.setStyle(Qt::DashLine);
-    painter->setPen(pen);
-    painter->setBrush(fill);
-    if (!detailed) {
-        painter->drawRect(box);
+    if (!detailed && painter->worldTransform().type() <= QTransform::TxScale) {
+        // A tinted area in a hairline frame, on whole pixels.
+        BandedFill pixels(painter);
+        const QRectF area = pixels.devicePixels(box);
+        pixels.fill(area.adjusted(1, 1, -1, -1), fill);
+        pixels.frame(area, border);
         return;
     }
-    painter->drawRoundedRect(box, radius, radius);
+    if (!paintArea(painter, box, pen, fill)) {
+        painter->setPen(pen);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(box, radius, radius);
+    }
+    painter->setRenderHint(QPainter::Antialiasing, true);
     if (selected && mResizable) {
         // Three diagonal strokes, the usual size-grip look.
         const QRectF grip = gripRect();

@@ -51,6 +51,9 @@ DesignScene::DesignScene(TopologyDocument *document, QObject *parent)
     : QGraphicsScene(parent)
     , mDocument(document)
 {
+    // No index: a repaint of the whole drawing visits every item anyway, and climbing the
+    // index's tree (and keeping it up to date while a hundred boxes move) cost more than
+    // scanning five thousand bounding rectangles (docs/performance.md).
     setItemIndexMethod(NoIndex);
     connect(document, &TopologyDocument::topologyReset, this, &DesignScene::rebuild);
     connect(document, &TopologyDocument::componentAdded, this, &DesignScene::addComponentItem);

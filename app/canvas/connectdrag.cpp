@@ -3,6 +3,7 @@
 #include "cursornote.h"
 #include "designscene.h"
 
+#include "document/stdstrings.h"
 #include "document/topologydocument.h"
 #include "gui/componentitem.h"
 
@@ -14,15 +15,6 @@
 #include <QPen>
 
 namespace topolab::app {
-
-namespace {
-
-QString toQString(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
-
-} // namespace
 
 ConnectDrag::ConnectDrag(DesignScene *scene, const QString &from, const QPointF &scenePos)
     : CanvasDrag(scene)

@@ -3,12 +3,13 @@
 #include "connectdrag.h"
 #include "designview.h"
 #include "movedrag.h"
+#include "palettedrop.h"
+#include "placement.h"
 #include "resizedrag.h"
+#include "selectionnudge.h"
 
-#include "designer/palettemimedata.h"
-#include "document/elementgeometry.h"
+#include "document/stdstrings.h"
 #include "document/topologydocument.h"
-#include "gui/autolayout.h"
 #include "gui/componentitem.h"
 #include "gui/linkitem.h"
 #include "gui/linkoverview.h"
@@ -18,7 +19,6 @@
 #include "core/model/connectionrules.h"
 
 #include <QApplication>
-#include <QGraphicsRectItem>
 #include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
@@ -33,23 +33,12 @@
 
 namespace topolab::app {
 
-namespace {
-
-std::string toStd(const QString &text)
-{
-    return text.toStdString();
-}
-
-QString toQString(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
-
-} // namespace
-
 DesignScene::DesignScene(TopologyDocument *document, QObject *parent)
     : QGraphicsScene(parent)
     , mDocument(document)
+    , mPlacement(std::make_unique<Placement>(document))
+    , mPaletteDrop(std::make_unique<PaletteDrop>(this))
+    , mNudge(std::make_unique<SelectionNudge>(this))
 {
     // No index: a repaint of the whole drawing visits every item anyway, and climbing the
     // index's tree (and keeping it up to date while a hundred boxes move) cost more than
@@ -254,81 +243,17 @@ void DesignScene::setSinglePointsShown(bool shown)
 
 QRectF DesignScene::componentRectFor(const QString &id) const
 {
-    const core::Component *component = mDocument->component(id);
-    if (!component)
-        return {};
-    QSizeF size(ComponentItem::preferredWidth(*component, font()), AutoLayout::componentHeight);
-    QPointF centre;
-    if (const auto box = mDocument->layoutBox(id)) {
-        if (box->width > 0)
-            size.setWidth(box->width);
-        if (box->height > 0)
-            size.setHeight(box->height);
-        centre = QPointF(box->x, box->y);
-    } else if (const auto it = mAutomatic.constFind(id); it != mAutomatic.constEnd()) {
-        centre = it->center();
-    } else {
-        // Neither the file nor the automatic layout placed it: under the drawing.
-        centre = QPointF(mContentRect.left() + size.width(), mContentRect.bottom() + 80);
-    }
-    QRectF rect(QPointF(0, 0), size);
-    rect.moveCenter(centre);
-    return rect;
+    return mPlacement->componentRect(id, font(), mContentRect);
 }
 
 QRectF DesignScene::regionRectFor(const QString &id) const
 {
-    if (const auto box = mDocument->layoutBox(id)) {
-        return QRectF(box->x, box->y,
-                      box->width > 0 ? box->width : ElementGeometry::defaultRegionWidth,
-                      box->height > 0 ? box->height : ElementGeometry::defaultRegionHeight);
-    }
-    if (const auto it = mAutomatic.constFind(id); it != mAutomatic.constEnd())
-        return *it;
-    return QRectF(
-        mContentRect.bottomLeft() + QPointF(0, 40),
-        QSizeF(ElementGeometry::defaultRegionWidth, ElementGeometry::defaultRegionHeight));
-}
-
-void DesignScene::computeAutomaticPlacement()
-{
-    mAutomatic.clear();
-    const core::Topology &topology = mDocument->topology();
-    bool complete = true;
-    for (const core::Component &c : topology.components)
-        complete = complete && topology.layout.count(c.id);
-    for (const core::Region &r : topology.regions)
-        complete = complete && topology.layout.count(r.id);
-    if (complete)
-        return;
-    // One column width for every box keeps the grid's columns straight.
-    qreal width = ComponentItem::minimumWidth;
-    for (const core::Component &c : topology.components)
-        width = std::max(width, ComponentItem::preferredWidth(c, font()));
-    const SceneGeometry geometry = AutoLayout(topology, width).compute();
-    for (auto it = geometry.components.constBegin(); it != geometry.components.constEnd(); ++it) {
-        if (!topology.layout.count(toStd(it.key())))
-            mAutomatic.insert(it.key(), it.value());
-    }
-    for (auto it = geometry.regions.constBegin(); it != geometry.regions.constEnd(); ++it) {
-        if (!topology.layout.count(toStd(it.key())))
-            mAutomatic.insert(it.key(), it.value());
-    }
+    return mPlacement->regionRect(id, mContentRect);
 }
 
 void DesignScene::freezeAutomaticPlacement()
 {
-    QMap<QString, QPointF> positions;
-    for (auto it = mAutomatic.constBegin(); it != mAutomatic.constEnd(); ++it) {
-        if (mDocument->layoutBox(it.key()))
-            continue;
-        if (mDocument->region(it.key()))
-            mDocument->resizeRegion(it.key(), regionRectFor(it.key()));
-        else if (mDocument->component(it.key()))
-            positions.insert(it.key(), componentRectFor(it.key()).center());
-    }
-    if (!positions.isEmpty())
-        mDocument->moveElements(positions);
+    mPlacement->freeze(font(), mContentRect);
 }
 
 void DesignScene::previewComponentRect(const QString &id, const QRectF &sceneRect)
@@ -454,12 +379,7 @@ void DesignScene::updateContentRect(bool fresh)
 
 bool DesignScene::hasAutomaticPlacement() const
 {
-    for (auto it = mAutomatic.constBegin(); it != mAutomatic.constEnd(); ++it) {
-        if (!mDocument->layoutBox(it.key())
-            && (mDocument->component(it.key()) || mDocument->region(it.key())))
-            return true;
-    }
-    return false;
+    return mPlacement->hasAutomatic();
 }
 
 // ---- Following the document
@@ -472,7 +392,7 @@ void DesignScene::rebuild()
     }
     mDropTarget.clear();
     clear();
-    mGhost = nullptr;
+    mPaletteDrop->forgetGhost();
     mComponents.clear();
     mBoxes.clear();
     mRerouteAreas.clear();
@@ -483,7 +403,7 @@ void DesignScene::rebuild()
     addItem(mLinkOverview);
     mLinkOverview->setActive(mViewZoom < LinkItem::minimumDetailScale);
     mContentRect = QRectF();
-    computeAutomaticPlacement();
+    mPlacement->recompute(font());
 
     const core::Topology &topology = mDocument->topology();
     // Links are routed once every box is in place, round all of them.
@@ -637,8 +557,7 @@ void DesignScene::updateGeometry(const QString &id)
 
 void DesignScene::renameElement(const QString &oldId, const QString &newId)
 {
-    if (mAutomatic.contains(oldId))
-        mAutomatic.insert(newId, mAutomatic.take(oldId));
+    mPlacement->rename(oldId, newId);
     if (RegionItem *item = mRegions.take(oldId)) {
         mRegions.insert(newId, item);
         updateRegion(newId);
@@ -812,159 +731,38 @@ void DesignScene::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     }
-    if (!mReadOnly && !mDrag && !focusItem()) {
-        // Arrows nudge by a grid step; with Shift by one unit, for fine adjustments.
-        const qreal step = event->modifiers() & Qt::ShiftModifier ? 1 : gridSize;
-        QPointF delta;
-        switch (event->key()) {
-        case Qt::Key_Left:
-            delta = {-step, 0};
-            break;
-        case Qt::Key_Right:
-            delta = {step, 0};
-            break;
-        case Qt::Key_Up:
-            delta = {0, -step};
-            break;
-        case Qt::Key_Down:
-            delta = {0, step};
-            break;
-        default:
-            break;
-        }
-        if (!delta.isNull() && !selectedIds().isEmpty()) {
-            nudgeSelection(delta);
-            event->accept();
-            return;
-        }
+    if (!mReadOnly && !mDrag && !focusItem() && mNudge->handle(event)) {
+        event->accept();
+        return;
     }
     QGraphicsScene::keyPressEvent(event);
-}
-
-void DesignScene::nudgeSelection(QPointF delta)
-{
-    const QStringList ids = selectedIds();
-    QMap<QString, QPointF> positions;
-    for (const QString &id : ids) {
-        const QRectF rect = elementRect(id).translated(delta);
-        positions.insert(id, mDocument->region(id) ? rect.topLeft() : rect.center());
-    }
-    // Presses of the arrow keys on the same selection make one undo step.
-    if (ids != mNudged) {
-        mNudged = ids;
-        mNudgeId = mDocument->newDragId();
-    }
-    if (hasAutomaticPlacement()) {
-        mDocument->beginCompoundEdit(tr("Move"));
-        freezeAutomaticPlacement();
-        mDocument->moveElements(positions);
-        mDocument->endCompoundEdit();
-        mNudgeId = mDocument->newDragId();
-    } else {
-        mDocument->moveElements(positions, mNudgeId);
-    }
 }
 
 // ---- Drops from the palette
 
 void DesignScene::dragEnterEvent(QGraphicsSceneDragDropEvent *event)
 {
-    if (mReadOnly || !PaletteMimeData::canDecode(event->mimeData())) {
-        event->ignore();
-        return;
-    }
-    const QString kind = PaletteMimeData::decode(event->mimeData());
-    QSizeF size(ElementGeometry::defaultComponentWidth, AutoLayout::componentHeight);
-    if (kind == PaletteMimeData::regionKind())
-        size = QSizeF(ElementGeometry::defaultRegionWidth, ElementGeometry::defaultRegionHeight);
-    delete mGhost;
-    mGhost = new QGraphicsRectItem(QRectF(QPointF(0, 0), size));
-    QPen pen(palette().color(QPalette::Highlight), 1.5, Qt::DashLine);
-    pen.setCosmetic(true);
-    mGhost->setPen(pen);
-    QColor fill = palette().color(QPalette::Highlight);
-    fill.setAlphaF(0.08f);
-    mGhost->setBrush(fill);
-    mGhost->setZValue(80);
-    addItem(mGhost);
-    dragMoveEvent(event);
+    mPaletteDrop->enter(event);
 }
 
 void DesignScene::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
 {
-    if (!mGhost) {
-        event->ignore();
-        return;
-    }
-    const QString kind = PaletteMimeData::decode(event->mimeData());
-    const bool region = kind == PaletteMimeData::regionKind();
-    const QPointF at = snapped(event->scenePos());
-    const QRectF box = mGhost->rect();
-    mGhost->setPos(region ? at : at - box.center());
-    QString target;
-    if (!region) {
-        const auto parsed = core::parseKind(toStd(kind));
-        if (parsed && core::regionPlacement(*parsed) != core::RegionPlacement::Forbidden)
-            target = regionAt(event->scenePos());
-    }
-    setDropTargetRegion(target);
-    event->setDropAction(Qt::CopyAction);
-    event->accept();
+    mPaletteDrop->move(event);
 }
 
 void DesignScene::dragLeaveEvent(QGraphicsSceneDragDropEvent *event)
 {
-    delete mGhost;
-    mGhost = nullptr;
-    setDropTargetRegion({});
-    event->accept();
+    mPaletteDrop->leave(event);
 }
 
 void DesignScene::dropEvent(QGraphicsSceneDragDropEvent *event)
 {
-    delete mGhost;
-    mGhost = nullptr;
-    setDropTargetRegion({});
-    const QString kind = PaletteMimeData::decode(event->mimeData());
-    if (mReadOnly || kind.isEmpty()) {
-        event->ignore();
-        return;
-    }
-    event->setDropAction(Qt::CopyAction);
-    event->accept();
-    addFromPalette(kind, event->scenePos());
+    mPaletteDrop->drop(event);
 }
 
 QString DesignScene::addFromPalette(const QString &kind, const QPointF &scenePos)
 {
-    if (mReadOnly)
-        return {};
-    const QPointF at = snapped(scenePos);
-    QString id;
-    mDocument->beginCompoundEdit(tr("Add %1").arg(kind));
-    freezeAutomaticPlacement();
-    if (kind == PaletteMimeData::regionKind()) {
-        id = mDocument->addRegion(QRectF(
-            at, QSizeF(ElementGeometry::defaultRegionWidth, ElementGeometry::defaultRegionHeight)));
-    } else if (const auto parsed = core::parseKind(toStd(kind))) {
-        const QString region = core::regionPlacement(*parsed) == core::RegionPlacement::Forbidden
-                                   ? QString()
-                                   : regionAt(scenePos);
-        id = mDocument->addComponent(*parsed, at, region);
-        if (!id.isEmpty()) {
-            if (!region.isEmpty())
-                Q_EMIT message(tr("Added %1 to %2").arg(id, region));
-            else if (core::regionPlacement(*parsed) == core::RegionPlacement::Required)
-                Q_EMIT message(tr("Added %1; a %2 lives inside a region: drag it into one")
-                                   .arg(id, toQString(core::kindTitle(*parsed)).toLower()));
-            else
-                Q_EMIT message(tr("Added %1").arg(id));
-        }
-    }
-    mDocument->endCompoundEdit();
-    if (!id.isEmpty())
-        selectIds({id});
-    return id;
+    return mPaletteDrop->add(kind, scenePos);
 }
 
 } // namespace topolab::app

@@ -14,23 +14,24 @@
 
 #include <memory>
 
-class QGraphicsRectItem;
-
 namespace topolab::app {
 
 class CanvasDrag;
 class ComponentItem;
 class LinkItem;
 class LinkOverview;
+class PaletteDrop;
+class Placement;
 class RegionItem;
+class SelectionNudge;
 class TopologyDocument;
 
 // The editable canvas contents: one item per region, component and link of the document, kept
 // in step with it through its change signals (the scene never changes the model itself; every
-// edit is a document mutator, hence an undo step). Places elements the file gives no layout by
-// AutoLayout, snaps to a grid, draws the grid, marks findings and, on demand, single points of
-// failure. Mouse gestures are CanvasDrag objects (move, resize, connect). Owns its items and
-// the index from ids to them.
+// edit is a document mutator, hence an undo step). Places elements through Placement, snaps to
+// a grid, draws the grid, marks findings and, on demand, single points of failure. Mouse
+// gestures are CanvasDrag objects (move, resize, connect); palette drops are PaletteDrop's and
+// arrow-key nudges SelectionNudge's. Owns its items and the index from ids to them.
 class DesignScene : public QGraphicsScene
 {
     Q_OBJECT
@@ -157,27 +158,23 @@ private:
     // The box of a component, from its layout box or the automatic placement.
     QRectF componentRectFor(const QString &id) const;
     QRectF regionRectFor(const QString &id) const;
-    void computeAutomaticPlacement();
-    void nudgeSelection(QPointF delta);
     void endDrag();
 
     TopologyDocument *mDocument;
+    std::unique_ptr<Placement> mPlacement;
+    std::unique_ptr<PaletteDrop> mPaletteDrop;
+    std::unique_ptr<SelectionNudge> mNudge;
     QHash<QString, ComponentItem *> mComponents;
     QHash<QString, RegionItem *> mRegions;
     QHash<QPair<QString, QString>, LinkItem *> mLinks;
     QHash<QString, QList<LinkItem *>> mLinksOf; // component id → its links, either way
     BoxGrid mBoxes;                             // the components' boxes, for routing
     QList<QRectF> mRerouteAreas;                // for reroutePending()
-    // Where AutoLayout put the elements the file has no layout box for, as of the last open.
-    QHash<QString, QRectF> mAutomatic;
     QRectF mContentRect;
     QStringList mSinglePoints;
     std::unique_ptr<CanvasDrag> mDrag;
     QString mPressed; // the element a left press hit, until a drag starts or the button is up
-    QGraphicsRectItem *mGhost = nullptr; // where a palette drag would land
     LinkOverview *mLinkOverview = nullptr; // draws the links when zoomed far out
-    QStringList mNudged;                 // the selection the arrow keys last moved
-    int mNudgeId = 0;
     QString mDropTarget;
     LinkStyle mLinkStyle = LinkStyle::Orthogonal;
     bool mSnapToGrid = true;

@@ -4,14 +4,15 @@
 #include <QStringList>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace topolab::app {
 
 // The core model speaks UTF-8 std::string, the document's API QString: the two conversions.
-inline QString toQString(const std::string &text)
+inline QString toQString(std::string_view text)
 {
-    return QString::fromStdString(text);
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
 inline std::string toStd(const QString &text)

@@ -2,6 +2,8 @@
 
 #include "kindicons.h"
 
+#include "document/stdstrings.h"
+
 #include <QCursor>
 #include <QFontMetricsF>
 #include <QGraphicsScene>
@@ -27,10 +29,6 @@ constexpr qreal handleRadius = 7;
 constexpr qreal maximumTextGrowth = 1.4;
 constexpr qreal markWidth = 4;
 
-QString toQString(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
 
 QFont idFont(QFont font)
 {

@@ -19,6 +19,7 @@
 #include "designer/palettecatalog.h"
 #include "designer/palettedock.h"
 #include "designer/recentfiles.h"
+#include "document/stdstrings.h"
 #include "document/topologydocument.h"
 
 #include "core/analysis/analysisreport.h"
@@ -55,10 +56,6 @@ namespace {
 
 constexpr int messageTimeout = 6000;
 
-QString toQString(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
 
 } // namespace
 

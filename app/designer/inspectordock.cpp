@@ -17,6 +17,8 @@
 #include <QScrollBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include <set>
 
 namespace topolab::app {
@@ -115,6 +117,7 @@ InspectorDock::InspectorDock(QWidget *parent)
 
     scroll->setWidget(content);
     setWidget(scroll);
+    fitWidth();
     updateErrorColour();
     rebuild();
 }
@@ -198,11 +201,26 @@ void InspectorDock::showSelectionInForm()
         mIdName->setMinimumWidth(mForm->fieldIndent() - 6);
         mLabelName->setMinimumWidth(mForm->fieldIndent() - 6);
     }
-    // The dock never gets narrower than its fields need: no clipped names, values or units.
-    auto *scroll = static_cast<QScrollArea *>(widget());
-    scroll->setMinimumWidth(scroll->widget()->minimumSizeHint().width()
-                            + scroll->verticalScrollBar()->sizeHint().width());
+    fitWidth();
     updateHeader();
+}
+
+void InspectorDock::fitWidth()
+{
+    // The dock never gets narrower than its fields need: no clipped names, values or units.
+    // It is as wide as the widest kind's form needs from the start, so that selecting another
+    // kind does not shift the canvas beside it.
+    if (mWidestForm == 0) {
+        for (const core::ComponentKind kind : core::allComponentKinds) {
+            ParameterForm form(nullptr, kind);
+            mWidestForm = std::max(mWidestForm, form.minimumSizeHint().width());
+        }
+    }
+    auto *scroll = static_cast<QScrollArea *>(widget());
+    const QMargins margins = mBody->contentsMargins();
+    const int fields = std::max(scroll->widget()->minimumSizeHint().width(),
+                                mWidestForm + margins.left() + margins.right());
+    scroll->setMinimumWidth(fields + scroll->verticalScrollBar()->sizeHint().width());
 }
 
 void InspectorDock::refresh()

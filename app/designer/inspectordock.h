@@ -49,6 +49,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void fitWidth();
     // Shows the selection in the form, aligns the header with it and sizes the dock to fit.
     void showSelectionInForm();
     void rebuild(); // the form for the selection's kind, then refresh()
@@ -78,6 +79,7 @@ private:
     QLabel *mMessage;
     QVBoxLayout *mBody;
     ParameterForm *mForm = nullptr;
+    int mWidestForm = 0; // the minimum width of the widest kind's form
 };
 
 } // namespace topolab::app

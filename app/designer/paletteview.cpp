@@ -71,6 +71,8 @@ void PaletteView::startDrag(Qt::DropActions supportedActions)
     drag->setPixmap(pixmap);
     drag->setHotSpot(QPoint(DragIconSize / 2, DragIconSize / 2));
     drag->exec(Qt::CopyAction, Qt::CopyAction);
+    // An entry left highlighted would read as a drawing mode still on; the palette has none.
+    clearSelection();
 }
 
 QModelIndex PaletteView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)

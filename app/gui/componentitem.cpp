@@ -65,7 +65,25 @@ void ComponentItem::setComponent(const core::Component &component)
     mLabel = QString::fromStdString(component.label);
     mRegion = QString::fromStdString(component.region);
     updateToolTip();
+    refresh();
+}
+
+void ComponentItem::refresh()
+{
+    // Qt keeps one record per item of what needs redrawing but one cached picture per view:
+    // after update() the first view to paint (the overview, often) redraws its picture and
+    // clears the record, and the canvas goes on showing the old one, a ring or a badge that
+    // is gone. Dropping the cache makes every view draw the item afresh.
+    setCacheMode(NoCache);
+    setCacheMode(DeviceCoordinateCache);
     update();
+}
+
+QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemSelectedHasChanged)
+        refresh();
+    return QGraphicsItem::itemChange(change, value);
 }
 
 void ComponentItem::setBoxRect(const QRectF &sceneRect)
@@ -88,7 +106,7 @@ void ComponentItem::setMark(Mark mark)
     if (mark == mMark)
         return;
     mMark = mark;
-    update();
+    refresh();
 }
 
 void ComponentItem::setHandleEnabled(bool enabled)
@@ -98,7 +116,7 @@ void ComponentItem::setHandleEnabled(bool enabled)
     if (!enabled && mHovered) {
         mHovered = false;
         unsetCursor();
-        update();
+        refresh();
     }
 }
 
@@ -135,7 +153,7 @@ void ComponentItem::updateToolTip()
 void ComponentItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
 {
     mHovered = true;
-    update();
+    refresh();
     QGraphicsItem::hoverEnterEvent(event);
 }
 
@@ -153,7 +171,7 @@ void ComponentItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
 {
     mHovered = false;
     unsetCursor();
-    update();
+    refresh();
     QGraphicsItem::hoverLeaveEvent(event);
 }
 
@@ -172,7 +190,7 @@ qreal ComponentItem::preferredWidth(const core::Component &component, const QFon
 void ComponentItem::setSeverity(std::optional<core::Severity> severity)
 {
     mSeverity = severity;
-    update();
+    refresh();
 }
 
 QRectF ComponentItem::boundingRect() const

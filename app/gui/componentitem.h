@@ -69,11 +69,14 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
     void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 
 private:
+    // update() for every view of the scene, cached pictures included.
+    void refresh();
     void paintBadge(QPainter *painter, bool detailed) const;
     void paintMark(QPainter *painter) const;
     void paintHandle(QPainter *painter, const QPalette &palette) const;

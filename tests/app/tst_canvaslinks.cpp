@@ -10,6 +10,7 @@
 
 #include "core/model/connectionrules.h"
 
+#include <QScreen>
 #include <QSignalSpy>
 
 using namespace topolab;
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void releaseOnEmptyCanvasOrEscapeAddsNothing();
     void linksFollowMovedComponents();
     void readOnlyCanvasDrawsNoLinks();
+    void targetMarkIsRepaintedAway();
 };
 
 void TestCanvasLinks::acceptedLinkIsOneStep()
@@ -100,6 +102,66 @@ void TestCanvasLinks::acceptedLinkIsOneStep()
     canvas.undo()->undo();
     QVERIFY(!canvas.scene.linkItem(lb, app));
     QCOMPARE(canvas.scene.linkCount(), links);
+}
+
+void TestCanvasLinks::targetMarkIsRepaintedAway()
+{
+    // The ring round the target must leave the screen with the drag, accepted or refused, at
+    // any zoom: checked on the pixels the window shows, not on a fresh rendering, with a second
+    // view of the scene (the window's overview) that repaints first.
+    const QList<QPair<QString, QString>> drags = {
+        {QStringLiteral("backup-nyc"), QStringLiteral("offsite")}, // refused: already linked
+        {QStringLiteral("app-nyc-1"), QStringLiteral("db-nyc-standby")},
+    };
+    for (const qreal zoom : {1.0, 0.64, 0.2}) {
+        for (const auto &[from, to] : drags) {
+            Canvas canvas(examplePath(QStringLiteral("multi-region")));
+            QVERIFY(canvas.ready());
+            QGraphicsView overview(&canvas.scene);
+            overview.resize(200, 150);
+            overview.scale(0.1, 0.1);
+            overview.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&overview));
+            canvas.view.setZoom(zoom);
+            canvas.view.centerOn(canvas.centreOf(to));
+            QCoreApplication::processEvents();
+            const QRect ring = canvas.view.mapFromScene(canvas.scene.componentItem(to)->sceneBoundingRect())
+                                   .boundingRect();
+            const auto shown = [&] {
+                const QImage window = canvas.view.screen()->grabWindow(canvas.view.winId()).toImage();
+                const QPoint origin = canvas.viewport()->mapTo(&canvas.view, QPoint(0, 0));
+                return window.copy(ring.translated(origin));
+            };
+            const QImage before = shown();
+            hover(canvas, from, to);
+            ComponentItem *target = canvas.scene.componentItem(to);
+            QVERIFY(target->mark() != ComponentItem::Mark::None);
+            QTRY_VERIFY(shown() != before);
+            QTest::qWait(50); // both views have painted the ring
+            QTest::mouseRelease(canvas.viewport(), Qt::LeftButton, {}, canvas.at(canvas.centreOf(to)));
+            QCOMPARE(target->mark(), ComponentItem::Mark::None);
+            QCoreApplication::sendPostedEvents(&canvas.scene); // the scene tells its views
+            overview.viewport()->repaint();
+            QTest::qWait(50);
+            const QImage after = shown();
+            const bool refused = from == QStringLiteral("backup-nyc");
+            if (refused) {
+                // Nothing changed: the picture is what it was before the drag.
+                QVERIFY2(after == before, qPrintable(QStringLiteral("zoom %1").arg(zoom)));
+                continue;
+            }
+            // A new request link's arrow now ends at the box (black); no green of the ring stays.
+            int ringPixels = 0;
+            for (int y = 0; y < after.height(); ++y) {
+                for (int x = 0; x < after.width(); ++x) {
+                    const QColor c = after.pixelColor(x, y);
+                    ringPixels += c.green() > 120 && c.red() < 90 && c.blue() < 110;
+                }
+            }
+            QVERIFY2(ringPixels < 4,
+                     qPrintable(QStringLiteral("zoom %1: %2 pixels").arg(zoom).arg(ringPixels)));
+        }
+    }
 }
 
 void TestCanvasLinks::reverseDragIsTurnedRound()

@@ -260,7 +260,7 @@ void DesignScene::previewComponentRect(const QString &id, const QRectF &sceneRec
 {
     if (ComponentItem *item = mComponents.value(id)) {
         placeBox(item, sceneRect);
-        rerouteLinksOf(id);
+        rerouteLinksOf(id, RouteWork::Preview);
     }
 }
 
@@ -283,7 +283,7 @@ void DesignScene::previewRects(const QHash<QString, QRectF> &sceneRects)
         }
     }
     for (LinkItem *link : std::as_const(links))
-        routeLink(link);
+        routeLink(link, RouteWork::Preview);
 }
 
 void DesignScene::setDropTargetRegion(const QString &id)
@@ -297,13 +297,22 @@ void DesignScene::setDropTargetRegion(const QString &id)
         item->setDropTarget(true);
 }
 
-void DesignScene::rerouteLinksOf(const QString &componentId)
+void DesignScene::rerouteLinksOf(const QString &componentId, RouteWork work)
 {
     for (LinkItem *link : mLinksOf.value(componentId))
-        routeLink(link);
+        routeLink(link, work);
 }
 
-void DesignScene::routeLink(LinkItem *link)
+void DesignScene::settleRoutes()
+{
+    const QSet<QPair<QString, QString>> provisional = std::exchange(mProvisional, {});
+    for (const auto &key : provisional) {
+        if (LinkItem *link = mLinks.value(key))
+            routeLink(link);
+    }
+}
+
+void DesignScene::routeLink(LinkItem *link, RouteWork work)
 {
     const QRectF from = elementRect(link->from());
     const QRectF to = elementRect(link->to());
@@ -322,7 +331,15 @@ void DesignScene::routeLink(LinkItem *link)
                 obstacles.append(box);
         });
     }
-    link->setEnds(from, to, mLinkStyle, obstacles);
+    // While a gesture previews, each mouse step reroutes hundreds of links: the simple shapes
+    // only, and the full search once the gesture ends (settleRoutes).
+    const bool quick = work == RouteWork::Preview;
+    link->setEnds(from, to, mLinkStyle, obstacles,
+                  quick ? LinkRouter::Search::Off : LinkRouter::Search::On);
+    if (quick)
+        mProvisional.insert({link->from(), link->to()});
+    else if (!mProvisional.isEmpty())
+        mProvisional.remove({link->from(), link->to()});
     // Grows only; updateContentRect() fits it again.
     if (!mLinkOverview->boundingRect().contains(link->boundingRect()))
         mLinkOverview->setArea(mLinkOverview->boundingRect().united(link->boundingRect()));
@@ -506,6 +523,7 @@ void DesignScene::addLinkItem(const QString &from, const QString &to)
 void DesignScene::removeLinkItem(const QString &from, const QString &to)
 {
     LinkItem *link = mLinks.take({from, to});
+    mProvisional.remove({from, to});
     if (!link)
         return;
     mLinksOf[from].removeOne(link);
@@ -713,6 +731,7 @@ void DesignScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
         // The drag goes first: finishing may change the document, which rebuilds items.
         std::unique_ptr<CanvasDrag> drag = std::move(mDrag);
         drag->finish(event->scenePos());
+        settleRoutes();
     }
     QGraphicsScene::mouseReleaseEvent(event);
 }
@@ -721,6 +740,7 @@ void DesignScene::endDrag()
 {
     mDrag.reset();
     mPressed.clear();
+    settleRoutes();
 }
 
 void DesignScene::keyPressEvent(QKeyEvent *event)

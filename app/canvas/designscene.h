@@ -146,8 +146,13 @@ private:
     void updateSinglePoints();
     // `fresh`: a new drawing, whose canvas may be smaller than the last one's.
     void updateContentRect(bool fresh = false);
-    void rerouteLinksOf(const QString &componentId);
-    void routeLink(LinkItem *link);
+    // Full: the route round every box, searched if need be. Preview: a gesture's mouse step,
+    // simple shapes only, settled when the gesture ends.
+    enum class RouteWork { Full, Preview };
+    void rerouteLinksOf(const QString &componentId, RouteWork work = RouteWork::Full);
+    void routeLink(LinkItem *link, RouteWork work = RouteWork::Full);
+    // Routes again, in full, the links a gesture's preview routed quickly.
+    void settleRoutes();
     // Moves a component's item and keeps mBoxes in step.
     void placeBox(ComponentItem *item, const QRectF &sceneRect);
     // Links that pass through `area`, whose best route may have changed when a box appeared
@@ -170,6 +175,7 @@ private:
     QHash<QString, QList<LinkItem *>> mLinksOf; // component id → its links, either way
     BoxGrid mBoxes;                             // the components' boxes, for routing
     QList<QRectF> mRerouteAreas;                // for reroutePending()
+    QSet<QPair<QString, QString>> mProvisional; // links routed by a preview, by (from, to)
     QRectF mContentRect;
     QStringList mSinglePoints;
     std::unique_ptr<CanvasDrag> mDrag;

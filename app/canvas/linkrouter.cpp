@@ -1,5 +1,7 @@
 #include "linkrouter.h"
 
+#include "gridroute.h"
+
 #include <QLineF>
 
 #include <algorithm>
@@ -30,7 +32,7 @@ qreal overlapMiddle(qreal a0, qreal a1, qreal b0, qreal b1)
 } // namespace
 
 QPainterPath LinkRouter::route(const QRectF &from, const QRectF &to, LinkStyle style,
-                               const QList<QRectF> &obstacles, qreal gap)
+                               const QList<QRectF> &obstacles, qreal gap, Search search)
 {
     const QRectF a = from.adjusted(-gap, -gap, gap, gap);
     const QRectF b = to.adjusted(-gap, -gap, gap, gap);
@@ -49,6 +51,12 @@ QPainterPath LinkRouter::route(const QRectF &from, const QRectF &to, LinkStyle s
         if (!candidate.isEmpty() && !crosses(candidate, obstacles))
             return candidate;
     }
+    if (search == Search::Off)
+        return direct;
+    // None of the simple shapes gets past: the shortest route round the boxes, whatever shape.
+    const QPainterPath searched = gridRoute(a, b, obstacles, detourClearance);
+    if (!searched.isEmpty() && !crosses(searched, obstacles))
+        return searched;
     return direct;
 }
 

@@ -19,12 +19,16 @@ class LinkRouter
 public:
     // How far a detour runs clear of the boxes it goes round.
     static constexpr qreal detourClearance = 18;
+    // Whether a route the simple shapes cannot take past the boxes is searched for (gridRoute).
+    enum class Search { On, Off };
 
     // The polyline from the border of `from` to the border of `to`, kept `gap` away from both.
     // An orthogonal link whose direct route would cross one of `obstacles` (other boxes) goes
-    // round them below or above (side by side) or right or left (stacked) when that is clear.
+    // round them below or above (side by side) or right or left (stacked) when that is clear,
+    // and otherwise, with `search` on, by the shortest way between them.
     static QPainterPath route(const QRectF &from, const QRectF &to, LinkStyle style,
-                              const QList<QRectF> &obstacles = {}, qreal gap = 3);
+                              const QList<QRectF> &obstacles = {}, qreal gap = 3,
+                              Search search = Search::On);
     // Whether some segment of `path` passes through one of `obstacles`.
     static bool crosses(const QPainterPath &path, const QList<QRectF> &obstacles);
 

@@ -101,12 +101,12 @@ void LinkItem::updateToolTip()
 }
 
 void LinkItem::setEnds(const QRectF &fromRect, const QRectF &toRect, LinkStyle style,
-                       const QList<QRectF> &obstacles)
+                       const QList<QRectF> &obstacles, LinkRouter::Search search)
 {
     prepareGeometryChange();
     if (mOverview)
         mOverview->update(mBounds);
-    const QPainterPath route = LinkRouter::route(fromRect, toRect, style, obstacles);
+    const QPainterPath route = LinkRouter::route(fromRect, toRect, style, obstacles, 3, search);
     const int count = route.elementCount();
     const QPointF end = route.elementAt(count - 1);
     const QPointF before = route.elementAt(count - 2);

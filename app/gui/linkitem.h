@@ -34,7 +34,8 @@ public:
     // Re-routes the link between boxes at these scene rectangles, round `obstacles` (the
     // other boxes near it) where the route allows.
     void setEnds(const QRectF &fromRect, const QRectF &toRect, LinkStyle style,
-                 const QList<QRectF> &obstacles = {});
+                 const QList<QRectF> &obstacles = {},
+                 LinkRouter::Search search = LinkRouter::Search::On);
     // After an id was renamed.
     void setEndIds(const QString &from, const QString &to);
 

@@ -210,11 +210,16 @@ void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     if (mDropTarget)
         pen.setStyle(Qt::DashLine);
     if (!detailed && painter->worldTransform().type() <= QTransform::TxScale) {
-        // A tinted area in a hairline frame, on whole pixels.
-        BandedFill pixels(painter);
-        const QRectF area = pixels.devicePixels(box);
-        pixels.fill(area.adjusted(1, 1, -1, -1), fill);
-        pixels.frame(area, border);
+        // A tinted area in a hairline frame, on whole pixels, named in small screen-sized
+        // text where it is wide enough: far out, the regions are what the eye finds its way by.
+        QRectF area;
+        {
+            BandedFill pixels(painter);
+            area = pixels.devicePixels(box);
+            pixels.fill(area.adjusted(1, 1, -1, -1), fill);
+            pixels.frame(area, border);
+        }
+        paintFarLabel(painter, area, palette);
         return;
     }
     if (!paintArea(painter, box, pen, fill)) {
@@ -273,6 +278,27 @@ void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
         painter->setPen(palette.color(QPalette::PlaceholderText));
         painter->drawText(QPointF(idX, baseline), id);
     }
+}
+
+void RegionItem::paintFarLabel(QPainter *painter, const QRectF &deviceArea,
+                               const QPalette &palette) const
+{
+    QFont font = scene() ? scene()->font() : QFont();
+    font.setBold(true);
+    const QFontMetricsF metrics(font);
+    const qreal margin = 4;
+    const QString title = metrics.elidedText(mLabel.isEmpty() ? mId : mLabel, Qt::ElideRight,
+                                             deviceArea.width() - 2 * margin);
+    if (deviceArea.height() < metrics.height() + 2 * margin || title.size() < 3)
+        return;
+    painter->save();
+    painter->setWorldTransform(QTransform());
+    painter->setFont(font);
+    painter->setPen(palette.color(QPalette::Text));
+    painter->drawText(QPointF(deviceArea.left() + margin, deviceArea.top() + margin
+                                                              + metrics.ascent()),
+                      title);
+    painter->restore();
 }
 
 } // namespace topolab::app

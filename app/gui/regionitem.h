@@ -40,6 +40,8 @@ protected:
     void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
 
 private:
+    // The name far out, in screen-sized text inside the top-left corner of `deviceArea`.
+    void paintFarLabel(QPainter *painter, const QRectF &deviceArea, const QPalette &palette) const;
     void updateToolTip();
 
     QString mId;

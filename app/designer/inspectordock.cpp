@@ -47,7 +47,7 @@ QString sentence(QString text)
 InspectorDock::InspectorDock(QWidget *parent)
     : QDockWidget(tr("Inspector"), parent)
 {
-    setObjectName(QStringLiteral("InspectorDock"));
+    setObjectName(QStringLiteral("inspectorDock"));
     setFeatures(DockWidgetMovable | DockWidgetFloatable | DockWidgetClosable);
 
     auto *scroll = new QScrollArea(this);

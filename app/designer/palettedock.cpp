@@ -19,7 +19,7 @@ PaletteDock::PaletteDock(QWidget *parent)
     , mEmpty(new QLabel)
     , mStack(new QStackedWidget)
 {
-    setObjectName(QStringLiteral("PaletteDock"));
+    setObjectName(QStringLiteral("paletteDock"));
     setFeatures(DockWidgetMovable | DockWidgetFloatable | DockWidgetClosable);
 
     mFilter->setObjectName(QStringLiteral("paletteFilter"));

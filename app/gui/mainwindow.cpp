@@ -54,6 +54,9 @@ namespace topolab::app {
 
 namespace {
 
+// Raised when the docks' names or set change: a layout saved for other docks is not restored.
+constexpr int dockLayoutVersion = 2;
+
 constexpr int messageTimeout = 6000;
 
 
@@ -329,7 +332,7 @@ void MainWindow::restoreSettings()
             size = size.boundedTo(screen->availableGeometry().size() * 0.92);
         resize(size);
     }
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), dockLayoutVersion);
     DesignerActions *a = mActions;
     a->showGrid->setChecked(settings.value(QStringLiteral("canvas/grid"), true).toBool());
     a->snapToGrid->setChecked(settings.value(QStringLiteral("canvas/snap"), true).toBool());
@@ -358,7 +361,7 @@ void MainWindow::saveSettings() const
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/state"), saveState(dockLayoutVersion));
     settings.setValue(QStringLiteral("canvas/grid"), mActions->showGrid->isChecked());
     settings.setValue(QStringLiteral("canvas/snap"), mActions->snapToGrid->isChecked());
     settings.setValue(QStringLiteral("canvas/legend"), mActions->showLegend->isChecked());

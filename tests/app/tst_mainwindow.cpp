@@ -98,7 +98,7 @@ void TestMainWindow::menusDocksAndShortcuts()
 
     // The docks by the names the saved layout knows them by.
     const std::pair<QDockWidget *, const char *> docks[] = {
-        {window->paletteDock(), "PaletteDock"}, {window->inspectorDock(), "InspectorDock"},
+        {window->paletteDock(), "paletteDock"}, {window->inspectorDock(), "inspectorDock"},
         {window->issuesDock(), "issuesDock"},   {window->historyDock(), "historyDock"},
         {window->minimapDock(), "minimapDock"},
     };

@@ -237,7 +237,15 @@ QString ParameterEditor::rangeText(const core::ParamSpec &spec)
 
 void ParameterEditor::showRefusal(const QString &reason)
 {
+    // Files and messages name parameters by key ("fall must be ..."); under its field the
+    // parameter goes by the title the form shows it with.
     QString text = reason;
+    for (const QString &key : {mPath, QString::fromStdString(mSpec.key)}) {
+        if (text.startsWith(key + QLatin1Char(' '))) {
+            text.replace(0, key.size(), QString::fromStdString(mSpec.title));
+            break;
+        }
+    }
     if (!text.isEmpty())
         text[0] = text[0].toUpper();
     if (!text.endsWith(QLatin1Char('.')))

@@ -203,6 +203,15 @@ void TestInspector::outOfRangeIsRefusedWithReason()
     type(workers, str("9"));
     QCOMPARE(undoCount(), before + 1);
     QVERIFY(!refusal->isVisible());
+
+    // Under its field a parameter goes by the title the form gives it, not by the file's key.
+    mDock->setSelection({str("lb-1")});
+    QLineEdit *fall = field("health_check.fall");
+    QVERIFY(fall);
+    type(fall, str("0"));
+    QLabel *fallRefusal = mDock->findChild<QLabel *>(str("health_check.fall/refusal"));
+    QVERIFY(fallRefusal && fallRefusal->isVisible());
+    QVERIFY2(fallRefusal->text().startsWith(str("Failed checks ")), qPrintable(fallRefusal->text()));
 }
 
 void TestInspector::severalOfOneKindEditTogether()

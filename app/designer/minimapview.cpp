@@ -18,6 +18,8 @@ MinimapView::MinimapView(QWidget *parent)
     : QGraphicsView(parent)
 {
     setObjectName(QStringLiteral("minimap"));
+    // Items leave out what only clutters a thumbnail (RegionItem's names far out).
+    setProperty("thumbnail", true);
     setAccessibleName(tr("Overview"));
     setToolTip(tr("Overview of the canvas: click or drag to show that part"));
     // A window onto the canvas's scene, never a second way to edit it.

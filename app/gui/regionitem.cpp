@@ -13,6 +13,7 @@
 #include <QPainterPathStroker>
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
+#include <QWidget>
 
 #include <algorithm>
 #include <cmath>
@@ -191,7 +192,7 @@ QPainterPath RegionItem::shape() const
     return path.united(header);
 }
 
-void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
 {
     const QPalette palette = scene() ? scene()->palette() : QPalette();
     const qreal scale
@@ -219,7 +220,10 @@ void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
             pixels.fill(area.adjusted(1, 1, -1, -1), fill);
             pixels.frame(area, border);
         }
-        paintFarLabel(painter, area, palette);
+        // Not in a thumbnail of the drawing (the overview): there the name covers what it names.
+        const QWidget *view = widget ? widget->parentWidget() : nullptr;
+        if (!view || !view->property("thumbnail").toBool())
+            paintFarLabel(painter, area, palette);
         return;
     }
     if (!paintArea(painter, box, pen, fill)) {
@@ -289,7 +293,7 @@ void RegionItem::paintFarLabel(QPainter *painter, const QRectF &deviceArea,
     const qreal margin = 4;
     const QString title = metrics.elidedText(mLabel.isEmpty() ? mId : mLabel, Qt::ElideRight,
                                              deviceArea.width() - 2 * margin);
-    if (deviceArea.height() < metrics.height() + 2 * margin || title.size() < 3)
+    if (deviceArea.height() < 2 * metrics.height() || title.size() < 3)
         return;
     painter->save();
     painter->setWorldTransform(QTransform());

@@ -155,13 +155,19 @@ void BM_OpenAndFirstPaint(benchmark::State &state)
 }
 
 // A full repaint of the canvas: arg 0 at fit-to-view, arg 1 at 100 % on the middle of a region.
-void BM_Repaint(benchmark::State &state)
+// Arg 1: 100 % on the middle of a region; arg 0: fit to view, as the canvas opens.
+void showForRepaint(Canvas &canvas, const benchmark::State &state)
 {
-    Canvas canvas(true);
     if (state.range(0) == 1) {
         canvas.view->resetZoom();
         canvas.view->centerOn(canvas.scene->elementRect(QStringLiteral("r4")).center());
     }
+}
+
+void BM_Repaint(benchmark::State &state)
+{
+    Canvas canvas(true);
+    showForRepaint(canvas, state);
     for (auto _ : state)
         paintCanvas(*canvas.view, canvas.image);
     state.counters["zoom"] = canvas.view->zoom();
@@ -172,10 +178,7 @@ void BM_Repaint(benchmark::State &state)
 void BM_RepaintWithScrollBars(benchmark::State &state)
 {
     Canvas canvas(true);
-    if (state.range(0) == 1) {
-        canvas.view->resetZoom();
-        canvas.view->centerOn(canvas.scene->elementRect(QStringLiteral("r4")).center());
-    }
+    showForRepaint(canvas, state);
     for (auto _ : state)
         paint(*canvas.view, canvas.image);
     state.counters["zoom"] = canvas.view->zoom();

@@ -5,6 +5,7 @@
 #include "core/simulation/resultjson.h"
 #include "core/simulation/resultsummary.h"
 #include "core/simulation/simmodelbuilder.h"
+#include "core/simulation/simreadiness.h"
 #include "core/validation/validator.h"
 #include "sim/run/simulator.h"
 
@@ -77,24 +78,6 @@ private:
     bool mDrawn = false;
 };
 
-// What the file lacks for a simulation although it is valid, with what to add; empty if nothing.
-std::string missingForSimulation(const core::Topology &topology)
-{
-    if (topology.clientGroups.empty()) {
-        return "the topology has no client group, so nobody sends requests; add one, e.g.\n"
-               "  traffic:\n"
-               "    client_groups:\n"
-               "      - {id: users, rate_rps: 100}";
-    }
-    if (topology.componentsOfKind(core::ComponentKind::Dns).empty()) {
-        return "the topology has no dns component, so clients cannot find a load balancer; add "
-               "one, e.g.\n"
-               "  - {id: www, kind: dns}\n"
-               "and link it to the load balancers ({from: www, to: lb-1})";
-    }
-    return {};
-}
-
 // An output whose directory does not exist is refused before a long run, not after it.
 std::string checkOutputPath(const std::string &path)
 {
@@ -147,7 +130,7 @@ int run(const SimulateOptions &options)
                   << ": not simulated: fix the errors above first\n";
         return ExitInvalid;
     }
-    if (std::string missing = missingForSimulation(topology); !missing.empty()) {
+    if (std::string missing = core::missingForSimulation(topology); !missing.empty()) {
         std::cerr << options.file << ": error: " << missing << '\n';
         return ExitInvalid;
     }

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "sim/engine/simobserver.h"
+#include "sim/model/modelspec.h"
+#include "sim/run/simulationresult.h"
+
+#include <vector>
+
+namespace topolab::app {
+
+// What one run of the simulator produced, with the input it ran, for the views that show it.
+struct SimulationOutcome
+{
+    sim::ModelSpec model;
+    sim::SimulationResult result; // result.cancelled when the run was stopped early
+    // Replication 0's, in simulated time order: what a replay of the run shows.
+    std::vector<sim::StateChange> changes;
+    std::vector<sim::IntervalSample> samples;
+};
+
+} // namespace topolab::app

@@ -125,6 +125,15 @@ DesignerActions::DesignerActions(QUndoStack *undoStack, QObject *parent)
         mAppearances->addAction(action);
     }
 
+    runSimulation = make(tr("&Run Simulation"));
+    runSimulation->setShortcut(QKeySequence(Qt::Key_F5));
+    runSimulation->setStatusTip(
+        tr("Simulate the topology's traffic and failures and show what users would see"));
+    stopSimulation = make(tr("S&top Simulation"));
+    stopSimulation->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    stopSimulation->setStatusTip(tr("Stop the simulation that is running"));
+    stopSimulation->setEnabled(false);
+
     showSinglePoints = make(tr("Highlight &Single Points of Failure"), "dialog-warning");
     showSinglePoints->setCheckable(true);
     showSinglePoints->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
@@ -161,6 +170,8 @@ void DesignerActions::applyIcons(const QPalette &palette)
         {autoLayout, "arrange"},
         {find, "edit-find"},
         {showSinglePoints, "single-points"},
+        {runSimulation, "simulate"},
+        {stopSimulation, "simulate-stop"},
     };
     for (const auto &[action, name] : art)
         action->setIcon(ActionIcons::icon(QString::fromLatin1(name), palette));
@@ -231,6 +242,9 @@ void DesignerActions::addMenus(QMenuBar *menuBar)
     mPanelsMenu = mViewMenu->addMenu(tr("&Panels"));
 
     QMenu *simulate = menuBar->addMenu(tr("&Simulate"));
+    simulate->addAction(runSimulation);
+    simulate->addAction(stopSimulation);
+    simulate->addSeparator();
     simulate->addAction(showSinglePoints);
     simulate->addAction(analyze);
 
@@ -259,6 +273,8 @@ void DesignerActions::addToolBarActions(QToolBar *toolBar) const
     toolBar->addAction(fitToView);
     toolBar->addSeparator();
     toolBar->addAction(showSinglePoints);
+    toolBar->addAction(runSimulation);
+    toolBar->addAction(stopSimulation);
 }
 
 } // namespace topolab::app

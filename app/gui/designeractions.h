@@ -74,6 +74,8 @@ public:
     QAction *appearanceLight;
     QAction *appearanceDark;
     // Simulate
+    QAction *runSimulation;
+    QAction *stopSimulation;
     QAction *showSinglePoints;
     QAction *analyze;
     // Deploy

@@ -6,6 +6,7 @@
 #include "findbar.h"
 #include "pictureexportdialog.h"
 #include "reportdialog.h"
+#include "simulationcontrol.h"
 #include "statusindicators.h"
 
 #include "canvas/canvaseditor.h"
@@ -112,6 +113,7 @@ MainWindow::MainWindow(const QString &autosaveDirectory, QWidget *parent)
           static_cast<QDockWidget *>(mIssues), static_cast<QDockWidget *>(mHistory), mMinimapDock})
         panels->addAction(dock->toggleViewAction());
     statusBar()->addPermanentWidget(mIndicators);
+    mSimulation = new SimulationControl(mDocument, mScene, mActions, statusBar(), this);
 
     connectActions();
     restoreSettings();
@@ -127,6 +129,8 @@ MainWindow::MainWindow(const QString &autosaveDirectory, QWidget *parent)
 // selection change would reach a window whose document is gone.
 MainWindow::~MainWindow()
 {
+    // A run still going is stopped first: it reports to the canvas and the status bar.
+    delete mSimulation;
     mScene->disconnect(this);
     delete centralWidget();
     delete mScene;

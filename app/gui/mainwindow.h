@@ -10,6 +10,7 @@ namespace topolab::app {
 class CanvasEditor;
 class DesignScene;
 class DesignView;
+class SimulationControl;
 class DesignerActions;
 class DocumentFiles;
 class FindBar;
@@ -43,6 +44,7 @@ public:
     TopologyDocument *document() const { return mDocument; }
     DesignScene *scene() const { return mScene; }
     DesignView *view() const { return mView; }
+    SimulationControl *simulation() const { return mSimulation; }
     CanvasEditor *editor() const { return mEditor; }
     DesignerActions *actions() const { return mActions; }
     DocumentFiles *files() const { return mFiles; }
@@ -85,6 +87,7 @@ private:
     TopologyDocument *mDocument;
     DesignScene *mScene;
     DesignView *mView;
+    SimulationControl *mSimulation = nullptr;
     CanvasEditor *mEditor;
     FindBar *mFindBar;
     DesignerActions *mActions;

@@ -4,6 +4,9 @@
 #include "sim/model/modelspec.h"
 #include "sim/run/simulationresult.h"
 
+#include <QMetaType>
+
+#include <memory>
 #include <vector>
 
 namespace topolab::app {
@@ -19,3 +22,7 @@ struct SimulationOutcome
 };
 
 } // namespace topolab::app
+
+// Carried by queued signals between the simulating thread and the window.
+Q_DECLARE_METATYPE(topolab::sim::IntervalSample)
+Q_DECLARE_METATYPE(std::shared_ptr<const topolab::app::SimulationOutcome>)

@@ -62,6 +62,3 @@ private:
 };
 
 } // namespace topolab::app
-
-Q_DECLARE_METATYPE(topolab::sim::IntervalSample)
-Q_DECLARE_METATYPE(std::shared_ptr<const topolab::app::SimulationOutcome>)

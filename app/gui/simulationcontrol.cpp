@@ -1,0 +1,120 @@
+#include "simulationcontrol.h"
+
+#include "canvas/designscene.h"
+#include "designeractions.h"
+#include "document/topologydocument.h"
+#include "reportdialog.h"
+#include "simulation/simulationrun.h"
+
+#include "core/simulation/resultsummary.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QStatusBar>
+
+namespace topolab::app {
+
+SimulationControl::SimulationControl(TopologyDocument *document, DesignScene *scene,
+                                     DesignerActions *actions, QStatusBar *statusBar,
+                                     QWidget *window)
+    : QObject(window)
+    , mDocument(document)
+    , mScene(scene)
+    , mActions(actions)
+    , mStatusBar(statusBar)
+    , mWindow(window)
+    , mRun(new SimulationRun(this))
+    , mProgressText(new QLabel(statusBar))
+    , mProgressBar(new QProgressBar(statusBar))
+{
+    mProgressText->setObjectName(QStringLiteral("simulationProgressText"));
+    mProgressBar->setObjectName(QStringLiteral("simulationProgress"));
+    mProgressBar->setRange(0, 1000);
+    mProgressBar->setTextVisible(false);
+    mProgressBar->setMaximumWidth(160);
+    mStatusBar->addWidget(mProgressText);
+    mStatusBar->addWidget(mProgressBar);
+    mProgressText->hide();
+    mProgressBar->hide();
+    connect(mActions->runSimulation, &QAction::triggered, this, &SimulationControl::start);
+    connect(mActions->stopSimulation, &QAction::triggered, this, &SimulationControl::stop);
+    connect(mRun, &SimulationRun::progressed, this, &SimulationControl::showProgress);
+    connect(mRun, &SimulationRun::finished, this, &SimulationControl::finish);
+}
+
+SimulationControl::~SimulationControl() = default;
+
+void SimulationControl::start()
+{
+    if (mRun->isRunning())
+        return;
+    const QStringList problems = SimulationRun::problems(mDocument->topology());
+    if (!problems.isEmpty()) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot simulate yet"),
+                                    tr("%1 cannot be simulated yet. Fix these first (the Issues "
+                                       "panel lists them too):")
+                                        .arg(mDocument->displayName()),
+                                    QMessageBox::Ok, mWindow);
+        box->setObjectName(QStringLiteral("simulationRefused"));
+        box->setInformativeText(QStringLiteral("• ") + problems.join(QStringLiteral("\n• ")));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    if (!mRun->start(mDocument->topology()))
+        return;
+    setRunning(true);
+    showProgress(0);
+}
+
+void SimulationControl::stop()
+{
+    if (mRun->isRunning()) {
+        mRun->cancel();
+        mProgressText->setText(tr("Stopping…"));
+    }
+}
+
+void SimulationControl::showProgress(double fraction)
+{
+    mProgressText->setText(tr("Simulating %1 %").arg(int(fraction * 100)));
+    mProgressBar->setValue(int(fraction * 1000));
+}
+
+void SimulationControl::setRunning(bool running)
+{
+    mProgressText->setVisible(running);
+    mProgressBar->setVisible(running);
+    mActions->runSimulation->setEnabled(!running);
+    mActions->stopSimulation->setEnabled(running);
+    // What runs is the topology as it was when Run was pressed: no edits meanwhile.
+    mScene->setReadOnly(running);
+}
+
+void SimulationControl::finish(std::shared_ptr<const SimulationOutcome> outcome)
+{
+    setRunning(false);
+    const sim::SimulationResult &result = outcome->result;
+    const QLocale locale;
+    if (result.cancelled) {
+        mStatusBar->showMessage(tr("Simulation stopped"), 5000);
+    } else {
+        mStatusBar->showMessage(
+            tr("Simulated: availability %1 %, %2 failed requests, p99 %3 ms")
+                .arg(locale.toString(result.availability * 100, 'f', 3),
+                     locale.toString(qulonglong(result.requests.failed)),
+                     locale.toString(result.latency.quantile(0.99) / 1e6, 'f', 1)));
+        delete mReport;
+        mReport = new ReportDialog(
+            tr("Simulation of %1").arg(mDocument->displayName()),
+            QString::fromStdString(core::simulationSummaryText(result, outcome->model)), mWindow);
+        mReport->setAttribute(Qt::WA_DeleteOnClose);
+        mReport->show();
+    }
+    Q_EMIT ended(outcome);
+}
+
+} // namespace topolab::app

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "simulation/simulationoutcome.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QLabel;
+class QProgressBar;
+class QStatusBar;
+class QWidget;
+
+namespace topolab::app {
+
+class DesignScene;
+class DesignerActions;
+class ReportDialog;
+class SimulationRun;
+class TopologyDocument;
+
+// Simulate › Run and Stop for the window: refuses a topology that cannot run with the list of
+// what to fix, runs the document's topology on a worker thread with a progress bar in the
+// status bar, keeps the canvas read-only meanwhile, and shows what came out. Owns the run.
+class SimulationControl : public QObject
+{
+    Q_OBJECT
+
+public:
+    SimulationControl(TopologyDocument *document, DesignScene *scene, DesignerActions *actions,
+                      QStatusBar *statusBar, QWidget *window);
+    ~SimulationControl() override;
+
+    SimulationRun *run() const { return mRun; }
+    // The report of the last run, while it is shown.
+    ReportDialog *report() const { return mReport; }
+
+public Q_SLOTS:
+    void start();
+    void stop();
+
+Q_SIGNALS:
+    // A run ended with this outcome (also when stopped).
+    void ended(std::shared_ptr<const topolab::app::SimulationOutcome> outcome);
+
+private:
+    void showProgress(double fraction);
+    void finish(std::shared_ptr<const SimulationOutcome> outcome);
+    void setRunning(bool running);
+
+    TopologyDocument *mDocument;
+    DesignScene *mScene;
+    DesignerActions *mActions;
+    QStatusBar *mStatusBar;
+    QWidget *mWindow;
+    SimulationRun *mRun;
+    QLabel *mProgressText;
+    QProgressBar *mProgressBar;
+    QPointer<ReportDialog> mReport;
+};
+
+} // namespace topolab::app

@@ -1,0 +1,128 @@
+// Simulate › Run and Stop in the window: a topology that cannot run is refused with the list of
+// what to fix; a run keeps the canvas read-only, shows progress, and ends with its numbers; Stop
+// ends it promptly.
+#include "windowtesthelpers.h"
+
+#include "canvas/designscene.h"
+#include "gui/designeractions.h"
+#include "gui/reportdialog.h"
+#include "gui/simulationcontrol.h"
+#include "simulation/simulationrun.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QStatusBar>
+
+#include <chrono>
+
+using namespace windowtest;
+
+namespace {
+
+// The multi-region example with a shorter scenario, in `dir`.
+QString shortExample(const QString &dir, const QString &duration, const QString &replications)
+{
+    QByteArray text = fileBytes(examplePath(QStringLiteral("multi-region")));
+    text.replace("duration_s: 3600", "duration_s: " + duration.toLatin1());
+    text.replace("replications: 5", "replications: " + replications.toLatin1());
+    const QString path = dir + QStringLiteral("/short.topolab.yaml");
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+        return {};
+    return path;
+}
+
+} // namespace
+
+class TestSimControl : public QObject, private WindowFixture
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { startSuite(QStringLiteral("tst_simcontrol")); }
+    void init() { startTest(); }
+    void cleanup() { closeDialogs(); }
+
+    void runShowsProgressAndEndsWithTheNumbers();
+    void stopEndsTheRunPromptly();
+    void topologyThatCannotRunIsRefusedWithWhatToFix();
+};
+
+void TestSimControl::runShowsProgressAndEndsWithTheNumbers()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    const QString path = shortExample(mFilesDir->path(), QStringLiteral("300"), QStringLiteral("2"));
+    QVERIFY(window->openFile(path));
+    SimulationControl *control = window->simulation();
+    DesignerActions *actions = window->actions();
+    QSignalSpy ended(control, &SimulationControl::ended);
+    QVERIFY(actions->runSimulation->isEnabled());
+    QVERIFY(!actions->stopSimulation->isEnabled());
+
+    actions->runSimulation->trigger();
+    QVERIFY(control->run()->isRunning());
+    // While it runs: no edits, no second run, a way to stop, progress in the status bar.
+    QVERIFY(window->scene()->isReadOnly());
+    QVERIFY(!actions->runSimulation->isEnabled());
+    QVERIFY(actions->stopSimulation->isEnabled());
+    auto *bar = window->statusBar()->findChild<QProgressBar *>(QStringLiteral("simulationProgress"));
+    QVERIFY(bar && bar->isVisible());
+
+    QVERIFY(ended.wait(120000));
+    const auto outcome = ended.at(0).at(0).value<std::shared_ptr<const SimulationOutcome>>();
+    QVERIFY(outcome && !outcome->result.cancelled);
+    QCOMPARE(outcome->model.replications, 2);
+    QVERIFY(!window->scene()->isReadOnly());
+    QVERIFY(actions->runSimulation->isEnabled());
+    QVERIFY(!actions->stopSimulation->isEnabled());
+    QVERIFY(!bar->isVisible());
+    QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("availability")));
+    ReportDialog *report = control->report();
+    QVERIFY(report && report->isVisible());
+    QVERIFY(report->text().contains(QStringLiteral("availability")));
+}
+
+void TestSimControl::stopEndsTheRunPromptly()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    const QString path
+        = shortExample(mFilesDir->path(), QStringLiteral("10000000"), QStringLiteral("1"));
+    QVERIFY(window->openFile(path));
+    SimulationControl *control = window->simulation();
+    QSignalSpy progressed(control->run(), &SimulationRun::progressed);
+    QSignalSpy ended(control, &SimulationControl::ended);
+    window->actions()->runSimulation->trigger();
+    QVERIFY(progressed.wait(20000));
+    const auto asked = std::chrono::steady_clock::now();
+    window->actions()->stopSimulation->trigger();
+    QVERIFY(ended.wait(10000));
+    QVERIFY(std::chrono::steady_clock::now() - asked < std::chrono::seconds(2));
+    const auto outcome = ended.at(0).at(0).value<std::shared_ptr<const SimulationOutcome>>();
+    QVERIFY(outcome->result.cancelled);
+    QVERIFY(!control->report());
+    QVERIFY(!window->scene()->isReadOnly());
+    QVERIFY(window->actions()->runSimulation->isEnabled());
+}
+
+void TestSimControl::topologyThatCannotRunIsRefusedWithWhatToFix()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->actions()->newBlank->trigger();
+    window->actions()->runSimulation->trigger();
+    auto *box = window->findChild<QMessageBox *>(QStringLiteral("simulationRefused"));
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    QVERIFY2(box->informativeText().contains(QStringLiteral("no client group")),
+             qPrintable(box->informativeText()));
+    QVERIFY(!window->simulation()->run()->isRunning());
+    QVERIFY(!window->scene()->isReadOnly());
+    box->accept();
+}
+
+QTEST_MAIN(TestSimControl)
+#include "tst_simcontrol.moc"

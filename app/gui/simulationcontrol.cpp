@@ -35,8 +35,10 @@ SimulationControl::SimulationControl(TopologyDocument *document, DesignScene *sc
     mProgressBar->setRange(0, 1000);
     mProgressBar->setTextVisible(false);
     mProgressBar->setMaximumWidth(160);
-    mStatusBar->addWidget(mProgressText);
-    mStatusBar->addWidget(mProgressBar);
+    // Permanent, on the left of the window's indicators: a status tip shown meanwhile would
+    // be drawn over ordinary status bar widgets.
+    mStatusBar->insertPermanentWidget(0, mProgressText);
+    mStatusBar->insertPermanentWidget(1, mProgressBar);
     mProgressText->hide();
     mProgressBar->hide();
     connect(mActions->runSimulation, &QAction::triggered, this, &SimulationControl::start);

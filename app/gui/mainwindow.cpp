@@ -7,6 +7,7 @@
 #include "pictureexportdialog.h"
 #include "reportdialog.h"
 #include "simulationcontrol.h"
+#include "results/resultsdock.h"
 #include "statusindicators.h"
 
 #include "canvas/canvaseditor.h"
@@ -99,6 +100,7 @@ MainWindow::MainWindow(const QString &autosaveDirectory, QWidget *parent)
     mFindBar->hide();
     setCentralWidget(centre);
 
+    mResults = new ResultsDock(this);
     createDocks();
     mActions->addMenus(menuBar());
     mActions->applyIcons(palette());
@@ -110,10 +112,12 @@ MainWindow::MainWindow(const QString &autosaveDirectory, QWidget *parent)
     panels->addAction(mToolBar->toggleViewAction());
     for (QDockWidget *dock :
          {static_cast<QDockWidget *>(mPalette), static_cast<QDockWidget *>(mInspector),
-          static_cast<QDockWidget *>(mIssues), static_cast<QDockWidget *>(mHistory), mMinimapDock})
+          static_cast<QDockWidget *>(mIssues), static_cast<QDockWidget *>(mHistory), mMinimapDock,
+          static_cast<QDockWidget *>(mResults)})
         panels->addAction(dock->toggleViewAction());
     statusBar()->addPermanentWidget(mIndicators);
-    mSimulation = new SimulationControl(mDocument, mScene, mActions, statusBar(), this);
+    mSimulation
+        = new SimulationControl(mDocument, mScene, mActions, mResults, statusBar(), this);
 
     connectActions();
     restoreSettings();
@@ -139,6 +143,7 @@ MainWindow::~MainWindow()
     delete mInspector;
     delete mIssues;
     delete mHistory;
+    delete mResults;
     delete mIndicators;
     delete mFiles;
     delete mDocument;
@@ -161,7 +166,9 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, mInspector);
     addDockWidget(Qt::BottomDockWidgetArea, mIssues);
     addDockWidget(Qt::BottomDockWidgetArea, mHistory);
+    addDockWidget(Qt::BottomDockWidgetArea, mResults);
     tabifyDockWidget(mIssues, mHistory);
+    tabifyDockWidget(mHistory, mResults);
     mIssues->raise();
     resizeDocks({mPalette, mInspector}, {210, 290}, Qt::Horizontal);
     resizeDocks({mIssues}, {150}, Qt::Vertical);

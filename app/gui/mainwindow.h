@@ -11,6 +11,7 @@ class CanvasEditor;
 class DesignScene;
 class DesignView;
 class SimulationControl;
+class ResultsDock;
 class DesignerActions;
 class DocumentFiles;
 class FindBar;
@@ -45,6 +46,7 @@ public:
     DesignScene *scene() const { return mScene; }
     DesignView *view() const { return mView; }
     SimulationControl *simulation() const { return mSimulation; }
+    ResultsDock *results() const { return mResults; }
     CanvasEditor *editor() const { return mEditor; }
     DesignerActions *actions() const { return mActions; }
     DocumentFiles *files() const { return mFiles; }
@@ -88,6 +90,7 @@ private:
     DesignScene *mScene;
     DesignView *mView;
     SimulationControl *mSimulation = nullptr;
+    ResultsDock *mResults = nullptr;
     CanvasEditor *mEditor;
     FindBar *mFindBar;
     DesignerActions *mActions;

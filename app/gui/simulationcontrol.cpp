@@ -3,14 +3,13 @@
 #include "canvas/designscene.h"
 #include "designeractions.h"
 #include "document/topologydocument.h"
-#include "reportdialog.h"
+#include "results/resultsdock.h"
 #include "simulation/simulationrun.h"
-
-#include "core/simulation/resultsummary.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QLocale>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QStatusBar>
@@ -18,12 +17,13 @@
 namespace topolab::app {
 
 SimulationControl::SimulationControl(TopologyDocument *document, DesignScene *scene,
-                                     DesignerActions *actions, QStatusBar *statusBar,
-                                     QWidget *window)
+                                     DesignerActions *actions, ResultsDock *results,
+                                     QStatusBar *statusBar, QWidget *window)
     : QObject(window)
     , mDocument(document)
     , mScene(scene)
     , mActions(actions)
+    , mResults(results)
     , mStatusBar(statusBar)
     , mWindow(window)
     , mRun(new SimulationRun(this))
@@ -109,12 +109,12 @@ void SimulationControl::finish(std::shared_ptr<const SimulationOutcome> outcome)
                 .arg(locale.toString(result.availability * 100, 'f', 3),
                      locale.toString(qulonglong(result.requests.failed)),
                      locale.toString(result.latency.quantile(0.99) / 1e6, 'f', 1)));
-        delete mReport;
-        mReport = new ReportDialog(
-            tr("Simulation of %1").arg(mDocument->displayName()),
-            QString::fromStdString(core::simulationSummaryText(result, outcome->model)), mWindow);
-        mReport->setAttribute(Qt::WA_DeleteOnClose);
-        mReport->show();
+        mResults->showOutcome(outcome);
+        mResults->show();
+        mResults->raise();
+        // Room for the charts under the canvas, the first time they come up.
+        if (auto *window = qobject_cast<QMainWindow *>(mWindow); window && mResults->height() < 300)
+            window->resizeDocks({mResults}, {int(window->height() * 0.42)}, Qt::Vertical);
     }
     Q_EMIT ended(outcome);
 }

@@ -3,7 +3,6 @@
 #include "simulation/simulationoutcome.h"
 
 #include <QObject>
-#include <QPointer>
 
 #include <memory>
 
@@ -16,25 +15,24 @@ namespace topolab::app {
 
 class DesignScene;
 class DesignerActions;
-class ReportDialog;
+class ResultsDock;
 class SimulationRun;
 class TopologyDocument;
 
 // Simulate › Run and Stop for the window: refuses a topology that cannot run with the list of
 // what to fix, runs the document's topology on a worker thread with a progress bar in the
-// status bar, keeps the canvas read-only meanwhile, and shows what came out. Owns the run.
+// status bar, keeps the canvas read-only meanwhile, and shows what came out in the Results
+// panel. Owns the run.
 class SimulationControl : public QObject
 {
     Q_OBJECT
 
 public:
     SimulationControl(TopologyDocument *document, DesignScene *scene, DesignerActions *actions,
-                      QStatusBar *statusBar, QWidget *window);
+                      ResultsDock *results, QStatusBar *statusBar, QWidget *window);
     ~SimulationControl() override;
 
     SimulationRun *run() const { return mRun; }
-    // The report of the last run, while it is shown.
-    ReportDialog *report() const { return mReport; }
 
 public Q_SLOTS:
     void start();
@@ -52,12 +50,12 @@ private:
     TopologyDocument *mDocument;
     DesignScene *mScene;
     DesignerActions *mActions;
+    ResultsDock *mResults;
     QStatusBar *mStatusBar;
     QWidget *mWindow;
     SimulationRun *mRun;
     QLabel *mProgressText;
     QProgressBar *mProgressBar;
-    QPointer<ReportDialog> mReport;
 };
 
 } // namespace topolab::app

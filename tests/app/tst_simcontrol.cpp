@@ -7,6 +7,7 @@
 #include "gui/designeractions.h"
 #include "gui/reportdialog.h"
 #include "gui/simulationcontrol.h"
+#include "results/resultsdock.h"
 #include "simulation/simulationrun.h"
 
 #include <QAction>
@@ -80,9 +81,14 @@ void TestSimControl::runShowsProgressAndEndsWithTheNumbers()
     QVERIFY(!actions->stopSimulation->isEnabled());
     QVERIFY(!bar->isVisible());
     QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("availability")));
-    ReportDialog *report = control->report();
-    QVERIFY(report && report->isVisible());
-    QVERIFY(report->text().contains(QStringLiteral("availability")));
+    // The Results panel comes up with the run's numbers; the full report is a click away.
+    ResultsDock *results = window->results();
+    QTRY_VERIFY(results->isVisible());
+    QCOMPARE(results->outcome(), outcome);
+    QVERIFY(!results->cardValue(QStringLiteral("availability")).isEmpty());
+    results->showReport();
+    QVERIFY(results->report() && results->report()->isVisible());
+    QVERIFY(results->report()->text().contains(QStringLiteral("availability")));
 }
 
 void TestSimControl::stopEndsTheRunPromptly()
@@ -103,7 +109,7 @@ void TestSimControl::stopEndsTheRunPromptly()
     QVERIFY(std::chrono::steady_clock::now() - asked < std::chrono::seconds(2));
     const auto outcome = ended.at(0).at(0).value<std::shared_ptr<const SimulationOutcome>>();
     QVERIFY(outcome->result.cancelled);
-    QVERIFY(!control->report());
+    QVERIFY(!window->results()->outcome());
     QVERIFY(!window->scene()->isReadOnly());
     QVERIFY(window->actions()->runSimulation->isEnabled());
 }

@@ -1,0 +1,203 @@
+#include "timechart.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace topolab::app {
+
+TimeChart::TimeChart(const QString &title, const QString &unit, QWidget *parent)
+    : QWidget(parent)
+    , mUnit(unit)
+    , mChart(new QChart)
+    , mView(new QChartView(mChart, this))
+    , mTime(new QValueAxis(mChart))
+    , mValue(new QValueAxis(mChart))
+{
+    mChart->setTitle(title);
+    mChart->legend()->setAlignment(Qt::AlignBottom);
+    QFont small = mChart->legend()->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    mChart->legend()->setFont(small);
+    mChart->setMargins(QMargins(4, 4, 4, 4));
+    mChart->setBackgroundRoundness(0);
+    mTime->setTitleText(tr("time (s)"));
+    mTime->setLabelFormat(QStringLiteral("%.0f"));
+    mValue->setLabelFormat(QStringLiteral("%.4g"));
+    mValue->setTitleText(unit);
+    mChart->addAxis(mTime, Qt::AlignBottom);
+    mChart->addAxis(mValue, Qt::AlignLeft);
+    mView->setRenderHint(QPainter::Antialiasing);
+    mView->setMinimumHeight(180);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(mView);
+}
+
+void TimeChart::clear()
+{
+    mChart->removeAllSeries();
+    mStackTop.clear();
+    mMaxX = 0;
+    mMaxY = 0;
+    mBands = 0;
+}
+
+void TimeChart::track(QXYSeries *series, const QString &name)
+{
+    series->setName(name);
+    connect(series, &QXYSeries::hovered, this, [this, name](const QPointF &point, bool state) {
+        if (!state) {
+            QToolTip::hideText();
+            return;
+        }
+        const QLocale locale;
+        QToolTip::showText(QCursor::pos(), tr("%1 at %2 s: %3 %4")
+                                               .arg(name, locale.toString(point.x(), 'f', 0),
+                                                    locale.toString(point.y(), 'g', 4), mUnit));
+    });
+}
+
+void TimeChart::addLine(const QString &name, const QList<QPointF> &points, const QColor &colour)
+{
+    auto *series = new QLineSeries;
+    series->replace(points);
+    series->setPen(QPen(colour, 1.6));
+    mChart->addSeries(series);
+    series->attachAxis(mTime);
+    series->attachAxis(mValue);
+    track(series, name);
+    for (const QPointF &p : points) {
+        mMaxX = std::max(mMaxX, p.x());
+        mMaxY = std::max(mMaxY, p.y());
+    }
+}
+
+void TimeChart::addStacked(const QString &name, const QList<QPointF> &values, const QColor &colour)
+{
+    auto *lower = new QLineSeries;
+    auto *upper = new QLineSeries;
+    QList<QPointF> top;
+    top.reserve(values.size());
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const double base = i < mStackTop.size() ? mStackTop[i].y() : 0.0;
+        top.append(QPointF(values[i].x(), base + values[i].y()));
+        lower->append(QPointF(values[i].x(), base));
+        mMaxX = std::max(mMaxX, values[i].x());
+        mMaxY = std::max(mMaxY, base + values[i].y());
+    }
+    upper->replace(top);
+    mStackTop = top;
+    auto *area = new QAreaSeries(upper, lower);
+    area->setName(name);
+    area->setColor(colour);
+    // No outline: a layer with nothing in a second would still draw its edge on the stack's top.
+    area->setPen(Qt::NoPen);
+    mChart->addSeries(area);
+    area->attachAxis(mTime);
+    area->attachAxis(mValue);
+    connect(area, &QAreaSeries::hovered, this, [this, name, values](const QPointF &point, bool state) {
+        if (!state) {
+            QToolTip::hideText();
+            return;
+        }
+        // The value of this layer at the nearest second, not the height of the stack.
+        const auto nearest = std::min_element(values.begin(), values.end(), [&](const QPointF &a, const QPointF &b) {
+            return std::abs(a.x() - point.x()) < std::abs(b.x() - point.x());
+        });
+        if (nearest == values.end())
+            return;
+        const QLocale locale;
+        QToolTip::showText(QCursor::pos(), tr("%1 at %2 s: %3 %4")
+                                               .arg(name, locale.toString(nearest->x(), 'f', 0),
+                                                    locale.toString(nearest->y(), 'g', 4), mUnit));
+    });
+}
+
+void TimeChart::addBand(double from, double to, const QString &label)
+{
+    // A band as a see-through area the chart's full height; drawn after fitting (finish) so it
+    // reaches the top.
+    auto *lower = new QLineSeries;
+    auto *upper = new QLineSeries;
+    lower->append({QPointF(from, 0), QPointF(to, 0)});
+    upper->append({QPointF(from, 1), QPointF(to, 1)});
+    auto *band = new QAreaSeries(upper, lower);
+    band->setName(label);
+    QColor shade(0xd3, 0x2f, 0x2f);
+    shade.setAlphaF(0.12f);
+    band->setColor(shade);
+    band->setBorderColor(Qt::transparent);
+    band->setProperty("band", true);
+    mChart->addSeries(band);
+    band->attachAxis(mTime);
+    band->attachAxis(mValue);
+    // One legend entry per label.
+    const QList<QLegendMarker *> markers = mChart->legend()->markers(band);
+    for (QAbstractSeries *other : mChart->series()) {
+        if (other != band && other->property("band").toBool() && other->name() == label) {
+            for (QLegendMarker *marker : markers)
+                marker->setVisible(false);
+            break;
+        }
+    }
+    mMaxX = std::max(mMaxX, to);
+    ++mBands;
+}
+
+void TimeChart::finish(double end)
+{
+    if (end > 0)
+        mMaxX = end;
+    const double top = mMaxY > 0 ? mMaxY * 1.08 : 1.0;
+    for (QAbstractSeries *series : mChart->series()) {
+        if (!series->property("band").toBool())
+            continue;
+        QLineSeries *upper = static_cast<QAreaSeries *>(series)->upperSeries();
+        const QList<QPointF> points = upper->points();
+        upper->replace({QPointF(points.at(0).x(), top), QPointF(points.at(1).x(), top)});
+    }
+    mTime->setRange(0, std::max(1.0, mMaxX));
+    mValue->setRange(0, top);
+    mValue->applyNiceNumbers();
+}
+
+QList<QPointF> TimeChart::bandSpans() const
+{
+    QList<QPointF> spans;
+    for (QAbstractSeries *series : mChart->series()) {
+        if (!series->property("band").toBool())
+            continue;
+        const QList<QPointF> points = static_cast<QAreaSeries *>(series)->lowerSeries()->points();
+        spans.append(QPointF(points.at(0).x(), points.at(1).x()));
+    }
+    return spans;
+}
+
+int TimeChart::seriesCount() const
+{
+    return int(mChart->series().size());
+}
+
+QList<QPointF> TimeChart::points(const QString &name) const
+{
+    for (QAbstractSeries *series : mChart->series()) {
+        if (series->name() != name || series->property("band").toBool())
+            continue;
+        if (auto *line = qobject_cast<QLineSeries *>(series))
+            return line->points();
+        if (auto *area = qobject_cast<QAreaSeries *>(series))
+            return area->upperSeries()->points();
+    }
+    return {};
+}
+
+} // namespace topolab::app

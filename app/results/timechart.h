@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QColor>
+#include <QList>
+#include <QPointF>
+#include <QString>
+#include <QWidget>
+
+class QChart;
+class QChartView;
+class QValueAxis;
+class QXYSeries;
+
+namespace topolab::app {
+
+// A chart of values over simulated time, the one place the results views meet Qt Charts:
+// lines, areas stacked on one another, and bands marking stretches of time (failure incidents)
+// across the whole height. Hovering a point shows its value in a tooltip.
+class TimeChart : public QWidget
+{
+    Q_OBJECT
+
+public:
+    TimeChart(const QString &title, const QString &unit, QWidget *parent = nullptr);
+
+    // Removes every series and band.
+    void clear();
+    void addLine(const QString &name, const QList<QPointF> &points, const QColor &colour);
+    // An area from the top of the areas stacked so far up by `values` (same x as before).
+    void addStacked(const QString &name, const QList<QPointF> &values, const QColor &colour);
+    // A shaded stretch from `from` to `to` seconds, named in the legend once per `label`.
+    void addBand(double from, double to, const QString &label);
+    // Fits the axes to what was added; the time axis to `end` seconds when given.
+    void finish(double end = 0);
+
+    int seriesCount() const;
+    int bandCount() const { return mBands; }
+    // Each band's (from, to), in the order added.
+    QList<QPointF> bandSpans() const;
+    // The points of the named line or the top edge of the named area, for tests and export.
+    QList<QPointF> points(const QString &name) const;
+    QChart *chart() const { return mChart; }
+
+private:
+    void track(QXYSeries *series, const QString &name);
+
+    QString mUnit;
+    QChart *mChart;
+    QChartView *mView;
+    QValueAxis *mTime;
+    QValueAxis *mValue;
+    QList<QPointF> mStackTop;
+    double mMaxX = 0;
+    double mMaxY = 0;
+    int mBands = 0;
+};
+
+} // namespace topolab::app

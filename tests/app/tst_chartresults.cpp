@@ -1,0 +1,122 @@
+// The Results panel after a run: the cards say what the outcome says, the charts have a point
+// per simulated second whose layers add up to the requests sent, and every incident of the
+// charted replication is a band on every chart.
+#include "results/resultsdock.h"
+#include "results/timechart.h"
+#include "simulation/simulationrun.h"
+
+#include "core/io/topologyreader.h"
+
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace topolab;
+using namespace topolab::app;
+
+class TestChartResults : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cardsShowTheOutcome();
+    void requestsChartAddsUpToTheRequests();
+    void incidentsAreBandsOnEveryChart();
+    void emptyPanelInvitesARun();
+
+private:
+    std::shared_ptr<const SimulationOutcome> mOutcome;
+};
+
+void TestChartResults::initTestCase()
+{
+    core::LoadResult loaded
+        = core::loadTopologyFile(TOPOLAB_EXAMPLES "/multi-region.topolab.yaml");
+    QVERIFY(loaded.topology);
+    SimulationRun run;
+    QSignalSpy finished(&run, &SimulationRun::finished);
+    core::SimOverrides overrides;
+    overrides.durationS = 1500; // the region blackhole at 900 s, recovered by 1200 s
+    overrides.replications = 2;
+    QVERIFY(run.start(*loaded.topology, overrides));
+    QVERIFY(finished.wait(120000));
+    mOutcome = run.outcome();
+    QVERIFY(mOutcome && !mOutcome->result.cancelled);
+}
+
+void TestChartResults::cardsShowTheOutcome()
+{
+    ResultsDock dock;
+    dock.showOutcome(mOutcome);
+    const sim::SimulationResult &r = mOutcome->result;
+    const QLocale locale;
+    QCOMPARE(dock.cardValue(QStringLiteral("availability")),
+             locale.toString(r.availability * 100, 'f', 3) + QStringLiteral(" %"));
+    QCOMPARE(dock.cardValue(QStringLiteral("failed")), locale.toString(qulonglong(r.requests.failed)));
+    QVERIFY(r.requests.failed > 0);
+    // Failures cost budget: with 1 % of requests failed against 0.1 % allowed, over 100 %.
+    const double used = 100.0 * double(r.requests.failed)
+                        / (double(r.requests.ok + r.requests.failed) * (1 - ResultsDock::objective));
+    QCOMPARE(dock.cardValue(QStringLiteral("budget")),
+             locale.toString(used, 'f', 0) + QStringLiteral(" %"));
+    QVERIFY(dock.cardValue(QStringLiteral("incident")).contains(QStringLiteral("ams3")));
+    QVERIFY(dock.cardValue(QStringLiteral("p99")).endsWith(QStringLiteral(" ms")));
+}
+
+void TestChartResults::requestsChartAddsUpToTheRequests()
+{
+    ResultsDock dock;
+    dock.showOutcome(mOutcome);
+    const sim::SimulationResult &r = mOutcome->result;
+    TimeChart *chart = dock.requestsChart();
+    const QList<QPointF> ok = chart->points(QStringLiteral("ok"));
+    QCOMPARE(qsizetype(ok.size()), qsizetype(r.series.t.size()));
+    QCOMPARE(qsizetype(ok.size()), qsizetype(1500));
+    // The top of the stack is every request of the second, per replication.
+    QList<QPointF> top = ok;
+    for (std::size_t c = 0; c < sim::failureCauseCount; ++c) {
+        const QList<QPointF> layer = chart->points(ResultsDock::causeTitle(c));
+        if (!layer.isEmpty())
+            top = layer;
+    }
+    double sent = 0;
+    for (const QPointF &p : top)
+        sent += p.y();
+    const double expected
+        = double(r.requests.ok + r.requests.failed) / r.replications;
+    // Requests still in flight at the end count in no bucket.
+    QVERIFY2(std::abs(sent - expected) <= 1 + double(r.requests.inFlight),
+             qPrintable(QStringLiteral("%1 vs %2").arg(sent).arg(expected)));
+    // The blackholed region's seconds show failures; the first minutes do not.
+    QVERIFY(top.at(950).y() > ok.at(950).y());
+    QCOMPARE(top.at(100).y(), ok.at(100).y());
+}
+
+void TestChartResults::incidentsAreBandsOnEveryChart()
+{
+    ResultsDock dock;
+    dock.showOutcome(mOutcome);
+    int incidents = 0;
+    for (const sim::Incident &incident : mOutcome->result.incidents)
+        incidents += incident.replication == 0;
+    QVERIFY(incidents >= 1);
+    for (TimeChart *chart : {dock.requestsChart(), dock.latencyChart(), dock.stalenessChart()})
+        QCOMPARE(chart->bandCount(), incidents);
+    QCOMPARE(dock.latencyChart()->points(QStringLiteral("p99")).size(), qsizetype(1500));
+    // The region's band runs from the failure to its recovery (900 s to 1200 s, for 300 s).
+    const QPointF band = dock.requestsChart()->bandSpans().value(0);
+    QCOMPARE(band.x(), 900.0);
+    QCOMPARE(band.y(), 1200.0);
+}
+
+void TestChartResults::emptyPanelInvitesARun()
+{
+    ResultsDock dock;
+    dock.show();
+    QVERIFY(!dock.outcome());
+    QVERIFY(dock.cardValue(QStringLiteral("availability")).isEmpty());
+}
+
+QTEST_MAIN(TestChartResults)
+#include "tst_chartresults.moc"

@@ -1,15 +1,19 @@
 #include "resultsdock.h"
 
 #include "gui/reportdialog.h"
+#include "resultsexport.h"
 #include "timechart.h"
 
 #include "core/simulation/resultsummary.h"
 #include "sim/run/failurecause.h"
 
+#include <QChart>
+#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -56,6 +60,7 @@ ResultsDock::ResultsDock(QWidget *parent)
     , mLatency(new TimeChart(tr("p99 latency (successful)"), tr("ms")))
     , mStaleness(new TimeChart(tr("Sent to a dead address"), tr("share")))
     , mReportButton(new QPushButton(tr("Full &Report…")))
+    , mExportButton(new QPushButton(tr("&Export…")))
 {
     setObjectName(QStringLiteral("resultsDock"));
     mEmpty->setWordWrap(true);
@@ -77,7 +82,11 @@ ResultsDock::ResultsDock(QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(mHeading, 1);
     top->addWidget(mReportButton);
+    top->addWidget(mExportButton);
+    mExportButton->setToolTip(tr("Save the report with its charts as HTML, the time series as "
+                                 "CSV, or the whole result as JSON"));
     connect(mReportButton, &QPushButton::clicked, this, &ResultsDock::showReport);
+    connect(mExportButton, &QPushButton::clicked, this, &ResultsDock::exportResults);
 
     auto *body = new QVBoxLayout(mBody);
     body->addLayout(top);
@@ -234,6 +243,35 @@ void ResultsDock::fillCharts(const SimulationOutcome &outcome)
     }
     for (TimeChart *chart : {mRequests, mLatency, mStaleness})
         chart->finish(end);
+}
+
+bool ResultsDock::exportTo(const QString &path, QString *error) const
+{
+    if (!mOutcome) {
+        if (error)
+            *error = tr("there is no simulation result to export yet");
+        return false;
+    }
+    const QSize size(960, 380);
+    const QList<QPair<QString, QImage>> charts
+        = {{mRequests->chart()->title(), mRequests->picture(size)},
+           {mLatency->chart()->title(), mLatency->picture(size)},
+           {mStaleness->chart()->title(), mStaleness->picture(size)}};
+    return ResultsExport::write(path, *mOutcome, charts, tr("Simulation results"), error);
+}
+
+void ResultsDock::exportResults()
+{
+    if (!mOutcome)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Results"),
+                                                      QStringLiteral("results.html"),
+                                                      ResultsExport::nameFilters());
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportTo(path, &error))
+        QMessageBox::warning(this, tr("Export Results"), error);
 }
 
 ReportDialog *ResultsDock::report() const

@@ -45,8 +45,14 @@ public:
     TimeChart *stalenessChart() const { return mStaleness; }
     ReportDialog *report() const;
 
+    // Writes the last outcome as the path's suffix says (.html, .csv, .json); false with *error
+    // naming the file when it cannot.
+    bool exportTo(const QString &path, QString *error = nullptr) const;
+
 public Q_SLOTS:
     void showReport();
+    // Asks where, then exportTo().
+    void exportResults();
 
 private:
     QLabel *addCard(QGridLayout *grid, int column, const QString &name, const QString &title);
@@ -61,6 +67,7 @@ private:
     TimeChart *mLatency;
     TimeChart *mStaleness;
     QPushButton *mReportButton;
+    QPushButton *mExportButton;
     QPointer<ReportDialog> mReport;
 };
 

@@ -3,6 +3,8 @@
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
+#include <QGraphicsScene>
+#include <QPainter>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
@@ -168,6 +170,22 @@ void TimeChart::finish(double end)
     mTime->setRange(0, std::max(1.0, mMaxX));
     mValue->setRange(0, top);
     mValue->applyNiceNumbers();
+}
+
+QImage TimeChart::picture(QSize size) const
+{
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    const QSizeF shown = mChart->size();
+    mChart->resize(size);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        mChart->scene()->render(&painter, QRectF(QPointF(0, 0), size),
+                                mChart->sceneBoundingRect());
+    }
+    mChart->resize(shown);
+    return image;
 }
 
 QList<QPointF> TimeChart::bandSpans() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QImage>
 #include <QList>
 #include <QPointF>
 #include <QString>
@@ -40,6 +41,8 @@ public:
     // The points of the named line or the top edge of the named area, for tests and export.
     QList<QPointF> points(const QString &name) const;
     QChart *chart() const { return mChart; }
+    // The chart drawn at `size`, whatever size it has on screen (for reports).
+    QImage picture(QSize size) const;
 
 private:
     void track(QXYSeries *series, const QString &name);

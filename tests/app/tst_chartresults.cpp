@@ -6,8 +6,12 @@
 #include "simulation/simulationrun.h"
 
 #include "core/io/topologyreader.h"
+#include "core/simulation/resultjson.h"
 
+#include <QFile>
+#include <QImage>
 #include <QLocale>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -24,6 +28,9 @@ private Q_SLOTS:
     void requestsChartAddsUpToTheRequests();
     void incidentsAreBandsOnEveryChart();
     void emptyPanelInvitesARun();
+    void exportsWriteWhatTheCommandLineWrites();
+    void reportPageHoldsTheNumbersAndCharts();
+    void exportRefusesAnUnknownSuffixAndKeepsTheFile();
 
 private:
     std::shared_ptr<const SimulationOutcome> mOutcome;
@@ -116,6 +123,78 @@ void TestChartResults::emptyPanelInvitesARun()
     dock.show();
     QVERIFY(!dock.outcome());
     QVERIFY(dock.cardValue(QStringLiteral("availability")).isEmpty());
+}
+
+void TestChartResults::exportsWriteWhatTheCommandLineWrites()
+{
+    ResultsDock dock;
+    dock.showOutcome(mOutcome);
+    QTemporaryDir dir;
+    const QString json = dir.filePath(QStringLiteral("r.json"));
+    const QString csv = dir.filePath(QStringLiteral("r.csv"));
+    QString error;
+    QVERIFY2(dock.exportTo(json, &error), qPrintable(error));
+    QVERIFY2(dock.exportTo(csv, &error), qPrintable(error));
+    QFile jsonFile(json);
+    QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+    QCOMPARE(jsonFile.readAll().toStdString(),
+             core::simulationResultJson(mOutcome->result, mOutcome->model).dump(2) + '\n');
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    QCOMPARE(csvFile.readAll().toStdString(), core::simulationCsv(mOutcome->result));
+}
+
+void TestChartResults::reportPageHoldsTheNumbersAndCharts()
+{
+    ResultsDock dock;
+    dock.showOutcome(mOutcome);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("report.html"));
+    QString error;
+    QVERIFY2(dock.exportTo(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString page = QString::fromUtf8(file.readAll());
+    QVERIFY(page.startsWith(QStringLiteral("<!DOCTYPE html>")));
+    QVERIFY(page.contains(dock.cardValue(QStringLiteral("availability")).toHtmlEscaped()));
+    QVERIFY(page.contains(QStringLiteral("ams3")));
+    // Three charts, each a PNG inside the page that decodes to a picture with something drawn.
+    const QString marker = QStringLiteral("src=\"data:image/png;base64,");
+    int images = 0;
+    for (qsizetype at = page.indexOf(marker); at >= 0; at = page.indexOf(marker, at + 1)) {
+        const qsizetype start = at + marker.size();
+        const QByteArray data = QByteArray::fromBase64(
+            page.mid(start, page.indexOf(QLatin1Char('"'), start) - start).toLatin1());
+        QImage image;
+        QVERIFY(image.loadFromData(data, "PNG"));
+        QCOMPARE(image.size(), QSize(960, 380));
+        // Axes, curves and titles: a good share of the picture is not background.
+        int drawn = 0;
+        for (int y = 0; y < image.height(); y += 2) {
+            for (int x = 0; x < image.width(); x += 2)
+                drawn += image.pixel(x, y) != image.pixel(0, 0);
+        }
+        QVERIFY2(drawn > 2000, qPrintable(QString::number(drawn)));
+        ++images;
+    }
+    QCOMPARE(images, 3);
+}
+
+void TestChartResults::exportRefusesAnUnknownSuffixAndKeepsTheFile()
+{
+    ResultsDock dock;
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY(!dock.exportTo(dir.filePath(QStringLiteral("r.json")), &error)); // nothing run yet
+    QVERIFY(!error.isEmpty());
+    dock.showOutcome(mOutcome);
+    const QString path = dir.filePath(QStringLiteral("r.txt"));
+    QVERIFY(!dock.exportTo(path, &error));
+    QVERIFY(error.contains(QStringLiteral("r.txt")));
+    QVERIFY(!QFile::exists(path));
+    // A directory that is not there: refused, naming the file.
+    QVERIFY(!dock.exportTo(dir.filePath(QStringLiteral("missing/r.csv")), &error));
+    QVERIFY2(error.contains(QStringLiteral("r.csv")), qPrintable(error));
 }
 
 QTEST_MAIN(TestChartResults)

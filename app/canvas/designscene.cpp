@@ -233,6 +233,16 @@ void DesignScene::setViewZoom(qreal zoom)
         item->setHandleScale(scale);
 }
 
+void DesignScene::showStates(const QHash<QString, sim::ComponentState> &states)
+{
+    for (auto it = mComponents.constBegin(); it != mComponents.constEnd(); ++it) {
+        const auto state = states.constFind(it.key());
+        it.value()->setSimState(state == states.constEnd()
+                                    ? std::nullopt
+                                    : std::optional<sim::ComponentState>(*state));
+    }
+}
+
 void DesignScene::setSinglePointsShown(bool shown)
 {
     mSinglePointsShown = shown;

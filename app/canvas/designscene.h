@@ -3,6 +3,8 @@
 #include "boxgrid.h"
 #include "linkrouter.h"
 
+#include "sim/engine/simobserver.h"
+
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPair>
@@ -86,6 +88,9 @@ public:
     bool singlePointsShown() const { return mSinglePointsShown; }
     void setSinglePointsShown(bool shown);
     QStringList singlePoints() const { return mSinglePoints; }
+    // Components in these states (by id) are shown so, every other one as usual: a moment of a
+    // simulation's replay. An empty map ends the replay's look.
+    void showStates(const QHash<QString, sim::ComponentState> &states);
     // The view's zoom, so that handles and grips stay big enough to grab when zoomed out.
     void setViewZoom(qreal zoom);
     qreal viewZoom() const { return mViewZoom; }

@@ -135,9 +135,45 @@ void ComponentItem::setHandleScale(qreal scale)
     mHandleScale = scale;
 }
 
+void ComponentItem::setSimState(std::optional<sim::ComponentState> state)
+{
+    if (state == sim::ComponentState::Up)
+        state.reset();
+    if (state == mSimState)
+        return;
+    mSimState = state;
+    updateToolTip();
+    refresh();
+}
+
+QColor ComponentItem::stateColour(sim::ComponentState state)
+{
+    switch (state) {
+    case sim::ComponentState::Up:
+        return QColor(0x2e, 0x9a, 0x47);
+    case sim::ComponentState::Down:
+        return QColor(0xd3, 0x2f, 0x2f);
+    case sim::ComponentState::Silent:
+        return QColor(0x8e, 0x24, 0xaa);
+    case sim::ComponentState::Degraded:
+        return QColor(0xe6, 0x7e, 0x00);
+    case sim::ComponentState::Booting:
+        return QColor(0x1f, 0x6f, 0xd1);
+    case sim::ComponentState::Draining:
+        return QColor(0x75, 0x75, 0x75);
+    case sim::ComponentState::Sick:
+        return QColor(0xad, 0x14, 0x57);
+    }
+    return {};
+}
+
 void ComponentItem::updateToolTip()
 {
     QString tip = QStringLiteral("<b>%1</b> — %2").arg(mId.toHtmlEscaped(), mTitle);
+    if (mSimState)
+        tip += QStringLiteral("<br><b>%1</b>")
+                   .arg(tr("At this moment of the replay: %1")
+                            .arg(QString::fromLatin1(sim::componentStateName(*mSimState))));
     if (!mLabel.isEmpty())
         tip += QStringLiteral("<br>") + mLabel.toHtmlEscaped();
     if (!mRegion.isEmpty())
@@ -241,6 +277,18 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         if (!selected)
             painter->setPen(Qt::NoPen);
         painter->drawRect(box());
+    }
+    if (mSimState) {
+        // A replay's state: the box tinted and framed in the state's colour.
+        const QColor colour = stateColour(*mSimState);
+        QColor tint = colour;
+        tint.setAlphaF(detailed ? 0.22f : 0.8f);
+        painter->setPen(QPen(colour, 2.5));
+        painter->setBrush(tint);
+        if (detailed)
+            painter->drawRoundedRect(box().adjusted(1, 1, -1, -1), radius, radius);
+        else
+            painter->drawRect(box());
     }
 
     const QRectF iconRect(padding, (mSize.height() - iconSize) / 2, iconSize, iconSize);

@@ -5,6 +5,9 @@
 
 #include <QCoreApplication>
 #include <QFont>
+#include "sim/engine/simobserver.h"
+
+#include <QColor>
 #include <QGraphicsItem>
 #include <QString>
 #include <QStringList>
@@ -48,6 +51,11 @@ public:
 
     QString id() const { return mId; }
     core::ComponentKind kind() const { return mKind; }
+    // Its state at the moment a replay of a simulation shows; none outside a replay (or up).
+    void setSimState(std::optional<sim::ComponentState> state);
+    std::optional<sim::ComponentState> simState() const { return mSimState; }
+    // The colour a state is shown in (also the replay's legend).
+    static QColor stateColour(sim::ComponentState state);
     void setSeverity(std::optional<core::Severity> severity);
     std::optional<core::Severity> severity() const { return mSeverity; }
     // The findings' messages, shown in the tool tip.
@@ -90,6 +98,7 @@ private:
     core::ComponentKind mKind;
     QSizeF mSize;
     std::optional<core::Severity> mSeverity;
+    std::optional<sim::ComponentState> mSimState;
     Mark mMark = Mark::None;
     bool mHandleEnabled = false;
     bool mHovered = false;

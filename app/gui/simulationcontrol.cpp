@@ -45,6 +45,16 @@ SimulationControl::SimulationControl(TopologyDocument *document, DesignScene *sc
     connect(mActions->stopSimulation, &QAction::triggered, this, &SimulationControl::stop);
     connect(mRun, &SimulationRun::progressed, this, &SimulationControl::showProgress);
     connect(mRun, &SimulationRun::finished, this, &SimulationControl::finish);
+    // A replay shows the run on the canvas, which cannot be edited meanwhile.
+    connect(mResults, &ResultsDock::replayMoment, this,
+            [this](const QHash<QString, sim::ComponentState> &states) {
+                mScene->setReadOnly(true);
+                mScene->showStates(states);
+            });
+    connect(mResults, &ResultsDock::replayEnded, this, [this] {
+        mScene->showStates({});
+        mScene->setReadOnly(mRun->isRunning());
+    });
 }
 
 SimulationControl::~SimulationControl() = default;

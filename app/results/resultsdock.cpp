@@ -1,6 +1,7 @@
 #include "resultsdock.h"
 
 #include "gui/reportdialog.h"
+#include "replaybar.h"
 #include "resultsexport.h"
 #include "timechart.h"
 
@@ -56,6 +57,7 @@ ResultsDock::ResultsDock(QWidget *parent)
     , mEmpty(new QLabel(tr("Run a simulation (Simulate › Run, F5) to see what users would "
                            "feel: availability, latency and every failure over time.")))
     , mBody(new QWidget)
+    , mReplay(new ReplayBar)
     , mRequests(new TimeChart(tr("Requests per second"), tr("requests/s")))
     , mLatency(new TimeChart(tr("p99 latency (successful)"), tr("ms")))
     , mStaleness(new TimeChart(tr("Sent to a dead address"), tr("share")))
@@ -91,6 +93,10 @@ ResultsDock::ResultsDock(QWidget *parent)
     auto *body = new QVBoxLayout(mBody);
     body->addLayout(top);
     body->addLayout(cards);
+    body->addWidget(mReplay);
+    connect(mReplay, &ReplayBar::timeChanged, this,
+            [this](double seconds) { Q_EMIT replayMoment(mTimeline.statesAt(seconds)); });
+    connect(mReplay, &ReplayBar::ended, this, &ResultsDock::replayEnded);
     // Side by side, so that one glance at a dock under the canvas takes in all three; the
     // requests, where failures show first, get the most room.
     auto *charts = new QHBoxLayout;
@@ -143,6 +149,8 @@ void ResultsDock::showOutcome(std::shared_ptr<const SimulationOutcome> outcome)
     mBody->parentWidget()->parentWidget()->show(); // the scroll area
     fillCards(*mOutcome);
     fillCharts(*mOutcome);
+    mTimeline = StateTimeline(*mOutcome);
+    mReplay->setDuration(mTimeline.duration());
     if (mReport)
         mReport->close();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "simulation/simulationoutcome.h"
+#include "simulation/statetimeline.h"
 
 #include <QDockWidget>
 #include <QPointer>
@@ -13,6 +14,7 @@ class QPushButton;
 
 namespace topolab::app {
 
+class ReplayBar;
 class ReportDialog;
 class TimeChart;
 
@@ -40,6 +42,7 @@ public:
     // The card with this object name ("availability", "failed", "budget", "p99", "lostWrites",
     // "incident"): its value line.
     QString cardValue(const QString &name) const;
+    ReplayBar *replayBar() const { return mReplay; }
     TimeChart *requestsChart() const { return mRequests; }
     TimeChart *latencyChart() const { return mLatency; }
     TimeChart *stalenessChart() const { return mStaleness; }
@@ -48,6 +51,11 @@ public:
     // Writes the last outcome as the path's suffix says (.html, .csv, .json); false with *error
     // naming the file when it cannot.
     bool exportTo(const QString &path, QString *error = nullptr) const;
+
+Q_SIGNALS:
+    // A moment of the replay: the components not up then, by id.
+    void replayMoment(const QHash<QString, topolab::sim::ComponentState> &states);
+    void replayEnded();
 
 public Q_SLOTS:
     void showReport();
@@ -60,9 +68,11 @@ private:
     void fillCharts(const SimulationOutcome &outcome);
 
     std::shared_ptr<const SimulationOutcome> mOutcome;
+    StateTimeline mTimeline;
     QLabel *mHeading;
     QLabel *mEmpty;
     QWidget *mBody;
+    ReplayBar *mReplay;
     TimeChart *mRequests;
     TimeChart *mLatency;
     TimeChart *mStaleness;

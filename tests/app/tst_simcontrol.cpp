@@ -20,22 +20,6 @@
 
 using namespace windowtest;
 
-namespace {
-
-// The multi-region example with a shorter scenario, in `dir`.
-QString shortExample(const QString &dir, const QString &duration, const QString &replications)
-{
-    QByteArray text = fileBytes(examplePath(QStringLiteral("multi-region")));
-    text.replace("duration_s: 3600", "duration_s: " + duration.toLatin1());
-    text.replace("replications: 5", "replications: " + replications.toLatin1());
-    const QString path = dir + QStringLiteral("/short.topolab.yaml");
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
-        return {};
-    return path;
-}
-
-} // namespace
 
 class TestSimControl : public QObject, private WindowFixture
 {
@@ -55,7 +39,7 @@ void TestSimControl::runShowsProgressAndEndsWithTheNumbers()
 {
     auto window = makeWindow();
     QVERIFY(window);
-    const QString path = shortExample(mFilesDir->path(), QStringLiteral("300"), QStringLiteral("2"));
+    const QString path = shortenedExample(mFilesDir->path(), 300, 2);
     QVERIFY(window->openFile(path));
     SimulationControl *control = window->simulation();
     DesignerActions *actions = window->actions();
@@ -96,7 +80,7 @@ void TestSimControl::stopEndsTheRunPromptly()
     auto window = makeWindow();
     QVERIFY(window);
     const QString path
-        = shortExample(mFilesDir->path(), QStringLiteral("10000000"), QStringLiteral("1"));
+        = shortenedExample(mFilesDir->path(), 10000000, 1);
     QVERIFY(window->openFile(path));
     SimulationControl *control = window->simulation();
     QSignalSpy progressed(control->run(), &SimulationRun::progressed);

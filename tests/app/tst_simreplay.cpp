@@ -25,18 +25,6 @@ namespace {
 const QStringList amsterdam = {QStringLiteral("lb-ams-1"), QStringLiteral("lb-ams-2"),
                                QStringLiteral("app-ams-1"), QStringLiteral("db-ams")};
 
-QString shortExample(const QString &dir)
-{
-    QByteArray text = fileBytes(examplePath(QStringLiteral("multi-region")));
-    text.replace("duration_s: 3600", "duration_s: 1500");
-    text.replace("replications: 5", "replications: 1");
-    const QString path = dir + QStringLiteral("/replay.topolab.yaml");
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
-        return {};
-    return path;
-}
-
 } // namespace
 
 class TestSimReplay : public QObject, private WindowFixture
@@ -54,7 +42,7 @@ private Q_SLOTS:
 
 void TestSimReplay::timelineKnowsEveryMoment()
 {
-    const QString path = shortExample(mFilesDir->path());
+    const QString path = shortenedExample(mFilesDir->path(), 1500, 1);
     topolab::core::LoadResult loaded = topolab::core::loadTopologyFile(path.toStdString());
     QVERIFY(loaded.topology);
     SimulationRun run;
@@ -81,7 +69,7 @@ void TestSimReplay::scrubbingShowsThatMomentOnTheCanvas()
 {
     auto window = makeWindow();
     QVERIFY(window);
-    QVERIFY(window->openFile(shortExample(mFilesDir->path())));
+    QVERIFY(window->openFile(shortenedExample(mFilesDir->path(), 1500, 1)));
     SimulationControl *control = window->simulation();
     QSignalSpy ended(control, &SimulationControl::ended);
     QSignalSpy started(control->run(), &SimulationRun::started);

@@ -45,6 +45,20 @@ inline QByteArray fileBytes(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// The multi-region example with a scenario of `duration` seconds and `replications` runs, written
+// into `dir`: a simulation the tests wait for in a second or two.
+inline QString shortenedExample(const QString &dir, int duration, int replications)
+{
+    QByteArray text = fileBytes(examplePath(QStringLiteral("multi-region")));
+    text.replace("duration_s: 3600", "duration_s: " + QByteArray::number(duration));
+    text.replace("replications: 5", "replications: " + QByteArray::number(replications));
+    const QString path = dir + QStringLiteral("/shortened.topolab.yaml");
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+        return {};
+    return path;
+}
+
 inline QByteArray bytes(const TopologyDocument *document)
 {
     return QByteArray::fromStdString(document->serialized());

@@ -1,5 +1,7 @@
 #include "replaybar.h"
 
+#include "gui/componentitem.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -8,6 +10,7 @@
 #include <QStyle>
 #include <QTimer>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -44,14 +47,19 @@ ReplayBar::ReplayBar(QWidget *parent)
     mDone->setToolTip(tr("End the replay and edit the topology again"));
     mDone->setEnabled(false);
     mClock->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("t = 00,000 s")));
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    auto *rows = new QVBoxLayout(this);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(2);
+    auto *layout = new QHBoxLayout;
+    rows->addLayout(layout);
     layout->addWidget(new QLabel(tr("Replay:"), this));
     layout->addWidget(mPlay);
     layout->addWidget(mSlider, 1);
     layout->addWidget(mClock);
     layout->addWidget(mSpeed);
     layout->addWidget(mDone);
+    // Under the scrubber, which keeps the row's width.
+    rows->addWidget(legend(), 0, Qt::AlignRight);
     mTimer->setInterval(frameMs);
     connect(mTimer, &QTimer::timeout, this, &ReplayBar::step);
     connect(mPlay, &QToolButton::clicked, this, [this] { isPlaying() ? pause() : play(); });
@@ -61,6 +69,23 @@ ReplayBar::ReplayBar(QWidget *parent)
     });
     connect(mDone, &QToolButton::clicked, this, &ReplayBar::done);
     showTime();
+}
+
+QLabel *ReplayBar::legend()
+{
+    // The colours the canvas tints components with while replaying, by state.
+    QStringList entries;
+    for (const sim::ComponentState state :
+         {sim::ComponentState::Silent, sim::ComponentState::Down, sim::ComponentState::Degraded,
+          sim::ComponentState::Booting, sim::ComponentState::Draining, sim::ComponentState::Sick}) {
+        entries.append(QStringLiteral("<span style=\"color:%1\">■</span>&nbsp;%2")
+                           .arg(ComponentItem::stateColour(state).name(),
+                                QString::fromLatin1(sim::componentStateName(state))));
+    }
+    auto *label = new QLabel(entries.join(QStringLiteral("&nbsp;&nbsp;")), this);
+    label->setObjectName(QStringLiteral("replayLegend"));
+    label->setTextFormat(Qt::RichText);
+    return label;
 }
 
 void ReplayBar::setDuration(double seconds)

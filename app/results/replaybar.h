@@ -38,6 +38,7 @@ Q_SIGNALS:
     void ended();
 
 private:
+    QLabel *legend();
     void step();
     void showTime();
 

@@ -63,23 +63,22 @@ void SimulationControl::start()
 {
     if (mRun->isRunning())
         return;
-    const QStringList problems = SimulationRun::problems(mDocument->topology());
-    if (!problems.isEmpty()) {
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot simulate yet"),
-                                    tr("%1 cannot be simulated yet. Fix these first (the Issues "
-                                       "panel lists them too):")
-                                        .arg(mDocument->displayName()),
-                                    QMessageBox::Ok, mWindow);
-        box->setObjectName(QStringLiteral("simulationRefused"));
-        box->setInformativeText(QStringLiteral("• ") + problems.join(QStringLiteral("\n• ")));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+    // start() checks the topology itself; the list is only needed when it refuses.
+    if (mRun->start(mDocument->topology())) {
+        setRunning(true);
+        showProgress(0);
         return;
     }
-    if (!mRun->start(mDocument->topology()))
-        return;
-    setRunning(true);
-    showProgress(0);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot simulate yet"),
+                                tr("%1 cannot be simulated yet. Fix these first (the Issues panel "
+                                   "lists them too):")
+                                    .arg(mDocument->displayName()),
+                                QMessageBox::Ok, mWindow);
+    box->setObjectName(QStringLiteral("simulationRefused"));
+    const QStringList problems = SimulationRun::problems(mDocument->topology());
+    box->setInformativeText(QStringLiteral("• ") + problems.join(QStringLiteral("\n• ")));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void SimulationControl::stop()

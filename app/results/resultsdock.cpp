@@ -56,6 +56,7 @@ ResultsDock::ResultsDock(QWidget *parent)
     , mHeading(new QLabel)
     , mEmpty(new QLabel(tr("Run a simulation (Simulate › Run, F5) to see what users would "
                            "feel: availability, latency and every failure over time.")))
+    , mScroll(new QScrollArea)
     , mBody(new QWidget)
     , mReplay(new ReplayBar)
     , mRequests(new TimeChart(tr("Requests per second"), tr("requests/s")))
@@ -105,15 +106,14 @@ ResultsDock::ResultsDock(QWidget *parent)
     charts->addWidget(mStaleness, 2);
     body->addLayout(charts, 1);
 
-    auto *scroll = new QScrollArea;
-    scroll->setWidgetResizable(true);
-    scroll->setWidget(mBody);
+    mScroll->setWidgetResizable(true);
+    mScroll->setWidget(mBody);
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(mEmpty, 1);
-    layout->addWidget(scroll, 1);
-    scroll->hide();
+    layout->addWidget(mScroll, 1);
+    mScroll->hide();
     setWidget(content);
 }
 
@@ -146,7 +146,7 @@ void ResultsDock::showOutcome(std::shared_ptr<const SimulationOutcome> outcome)
     if (!mOutcome)
         return;
     mEmpty->hide();
-    mBody->parentWidget()->parentWidget()->show(); // the scroll area
+    mScroll->show();
     fillCards(*mOutcome);
     fillCharts(*mOutcome);
     mTimeline = StateTimeline(*mOutcome);

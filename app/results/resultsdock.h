@@ -11,6 +11,7 @@
 class QGridLayout;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 
 namespace topolab::app {
 
@@ -71,6 +72,7 @@ private:
     StateTimeline mTimeline;
     QLabel *mHeading;
     QLabel *mEmpty;
+    QScrollArea *mScroll; // holds mBody, shown once there is an outcome
     QWidget *mBody;
     ReplayBar *mReplay;
     TimeChart *mRequests;

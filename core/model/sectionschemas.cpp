@@ -35,6 +35,29 @@ ParamSchema makeClientGroupSchema()
                     "Share of requests for static content served by object storage."),
         numberParam("write_fraction", "Write share", 0.1, 0, 1, "share",
                     "Share of requests that write."),
+        groupParam(
+            "profile", "Rate profile",
+            {
+                choiceParam("shape", "Shape", "constant", {"constant", "steps", "daily", "spike"},
+                            "constant: the request rate throughout; steps: multiplied by the "
+                            "factor at each step; daily: a day's curve between the trough and "
+                            "the peak; spike: multiplied by the factor for a while."),
+                numberParam("factor", "Factor", 2, 0, 1e6, "",
+                            "steps: multiplier of each step; spike: multiplier during the "
+                            "spike; daily: peak rate as a multiple of the request rate."),
+                numberParam("at_s", "Start", 600, 0, 1e9, "s",
+                            "steps: time of the first step; spike: when it starts."),
+                numberParam("every_s", "Step interval", 600, 0.001, 1e9, "s",
+                            "steps: time between steps."),
+                integerParam("count", "Steps", 3, 1, 1000, "", "steps: how many steps."),
+                numberParam("for_s", "Spike length", 60, 0.001, 1e9, "s",
+                            "spike: how long it lasts."),
+                numberParam("trough_factor", "Trough factor", 0.3, 0, 1e6, "",
+                            "daily: quietest rate as a multiple of the request rate."),
+                numberParam("peak_h", "Peak hour", 20, 0, 24, "h",
+                            "daily: hours after the start of the run at which the rate peaks."),
+            },
+            true, "How the request rate changes over the run; absent = constant."),
     }};
 }
 

@@ -112,6 +112,8 @@ json seriesJson(const sim::TimeSeries &s)
             {"t", rounded(s.t, 3)},
             {"ok", s.ok},
             {"failed", s.failed},
+            {"p50_ms", rounded(s.p50Ms, 4)},
+            {"p90_ms", rounded(s.p90Ms, 4)},
             {"p99_ms", rounded(s.p99Ms, 4)},
             {"stale_share", rounded(s.staleShare, 6)},
             {"replication_lag_s", rounded(s.replicationLagS, 3)},
@@ -174,7 +176,7 @@ json simulationResultJson(const sim::SimulationResult &result, const sim::ModelS
 std::string simulationCsv(const sim::SimulationResult &result)
 {
     const sim::TimeSeries &s = result.series;
-    std::string out = "t_s,ok,failed,p99_ms,stale_share,replication_lag_s";
+    std::string out = "t_s,ok,failed,p50_ms,p90_ms,p99_ms,stale_share,replication_lag_s";
     for (std::string_view name : failureCauseNames)
         out.append(",").append(name);
     out += '\n';
@@ -188,6 +190,7 @@ std::string simulationCsv(const sim::SimulationResult &result)
     };
     for (std::size_t i = 0; i < s.t.size(); ++i) {
         out += number(s.t, i, 3) + ',' + count(s.ok, i) + ',' + count(s.failed, i) + ','
+               + number(s.p50Ms, i, 4) + ',' + number(s.p90Ms, i, 4) + ','
                + number(s.p99Ms, i, 4) + ',' + number(s.staleShare, i, 6) + ','
                + number(s.replicationLagS, i, 3);
         for (std::size_t c = 0; c < failureCauseCount; ++c)

@@ -254,6 +254,27 @@ void resolveLinks(const Topology &t, sim::ModelSpec &model)
     }
 }
 
+sim::RateProfile rateProfile(const ParamSet &p)
+{
+    using Shape = sim::RateProfile::Shape;
+    sim::RateProfile profile;
+    if (!p.groupEnabled("profile"))
+        return profile;
+    const std::string &shape = p.text("profile.shape");
+    profile.shape = shape == "steps"   ? Shape::Steps
+                    : shape == "daily" ? Shape::Daily
+                    : shape == "spike" ? Shape::Spike
+                                       : Shape::Constant;
+    profile.factor = p.number("profile.factor");
+    profile.at = seconds(p, "profile.at_s");
+    profile.every = seconds(p, "profile.every_s");
+    profile.count = static_cast<int>(p.integer("profile.count"));
+    profile.length = seconds(p, "profile.for_s");
+    profile.troughFactor = p.number("profile.trough_factor");
+    profile.peakHours = p.number("profile.peak_h");
+    return profile;
+}
+
 // One client group; `dns` is the name it resolves (the file's first dns).
 sim::ClientGroupSpec clientGroupSpec(const ClientGroup &g, const sim::ModelSpec &model,
                                      std::uint32_t dns)
@@ -268,6 +289,7 @@ sim::ClientGroupSpec clientGroupSpec(const ClientGroup &g, const sim::ModelSpec 
     spec.clients = p.integer("clients");
     spec.resolvers = p.integer("resolvers");
     spec.rateRps = p.number("rate_rps");
+    spec.profile = rateProfile(p);
     spec.latency = millis(p, "latency_ms");
     spec.remoteLatency = millis(p, "remote_latency_ms");
     spec.retryNextAddress = p.boolean("retry_next_address");

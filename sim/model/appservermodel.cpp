@@ -204,6 +204,14 @@ void AppServerModel::restartStatistics(SimTime now)
     mLastCapacityIntegral = 0;
 }
 
+ComponentModel::LoadMark AppServerModel::loadMark(SimTime now) const
+{
+    LoadMark mark = ComponentModel::loadMark(now);
+    mark.busy = mBusy.integral(now);
+    mark.capacity = mCapacity.integral(now);
+    return mark;
+}
+
 ComponentResult AppServerModel::result(SimTime now) const
 {
     ComponentResult r = ComponentModel::result(now);

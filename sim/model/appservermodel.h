@@ -31,6 +31,7 @@ public:
 
     void restartStatistics(SimTime now) override;
     ComponentResult result(SimTime now) const override;
+    LoadMark loadMark(SimTime now) const override;
 
 protected:
     void onFailed(FailureMode mode) override;

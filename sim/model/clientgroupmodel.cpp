@@ -7,6 +7,7 @@
 #include "world.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace topolab::sim {
 
@@ -27,8 +28,9 @@ ClientGroupModel::ClientGroupModel(World &world, std::uint32_t group)
     , mChoices(world.stream(mSpec.id, "choices"))
     , mArrivalDelay(3 * mSpec.latency)
 {
-    if (mSpec.rateRps > 0)
-        mMeanGapNs = 1e9 / mSpec.rateRps;
+    mPeakFactor = mSpec.profile.maxFactor();
+    if (mSpec.rateRps > 0 && mPeakFactor > 0 && std::isfinite(mPeakFactor))
+        mMeanGapNs = 1e9 / (mSpec.rateRps * mPeakFactor);
     // Static content comes from the object storage the app servers of the group's region use.
     for (const ComponentSpec &c : world.spec.components) {
         if (c.kind != SimKind::AppServer || c.appServer.objectStorage == noIndex)
@@ -82,11 +84,22 @@ void ClientGroupModel::start()
         }
     }
     if (mMeanGapNs > 0 && mSpec.dns != noIndex) {
-        const auto first = static_cast<SimTime>(mArrivals.exponential(mMeanGapNs));
+        const SimTime first = nextSendTime(0);
         mNextIntended = first;
         pickNextClient();
         mWorld.kernel.schedule(first + mArrivalDelay, mHandler, 0, internalTag(0));
     }
+}
+
+SimTime ClientGroupModel::nextSendTime(SimTime after)
+{
+    SimTime t = after + static_cast<SimTime>(mArrivals.exponential(mMeanGapNs));
+    if (mSpec.profile.constant())
+        return t;
+    while (t < mWorld.runEnd
+           && mArrivals.uniform() * mPeakFactor >= mSpec.profile.factorAt(t - mWorld.warmupEnd))
+        t += static_cast<SimTime>(mArrivals.exponential(mMeanGapNs));
+    return t;
 }
 
 void ClientGroupModel::pickNextClient()
@@ -103,8 +116,7 @@ void ClientGroupModel::finish()
     // still in flight.
     if (mMeanGapNs <= 0 || mSpec.dns == noIndex)
         return;
-    for (SimTime t = mNextIntended; t < mWorld.runEnd;
-         t += static_cast<SimTime>(mArrivals.exponential(mMeanGapNs))) {
+    for (SimTime t = mNextIntended; t < mWorld.runEnd; t = nextSendTime(t)) {
         if (t + mArrivalDelay > mWorld.kernel.now())
             mWorld.stats.offeredUnsent(t);
     }
@@ -133,7 +145,7 @@ void ClientGroupModel::arrive()
     // The event comes when a request sent without a DNS lookup to a local load balancer would
     // reach it, which saves an event for most requests; the send time is what counts.
     const SimTime now = mWorld.kernel.now() - mArrivalDelay;
-    const SimTime next = now + static_cast<SimTime>(mArrivals.exponential(mMeanGapNs));
+    const SimTime next = nextSendTime(now);
     mNextIntended = next;
     const std::size_t clientIndex = mNextClient;
     pickNextClient();

@@ -53,6 +53,9 @@ private:
     };
 
     void arrive();
+    // The send time of the request after one sent at `after`: Poisson at the base rate, or,
+    // with a rate profile, Poisson at the profile's peak thinned to the rate of the moment.
+    SimTime nextSendTime(SimTime after);
     void pickNextClient();
     void sendStatic(std::uint32_t id);
     void connect(std::uint32_t id);
@@ -64,7 +67,8 @@ private:
     std::uint32_t mHandler;
     RandomStream mArrivals;
     RandomStream mChoices;
-    double mMeanGapNs = 0;
+    double mMeanGapNs = 0; // at the peak rate when the rate follows a profile
+    double mPeakFactor = 1;
     SimTime mArrivalDelay = 0; // handshake and request to a local load balancer
     SimTime mNextIntended = 0;
     std::size_t mNextClient = 0; // which client sends the next request

@@ -107,6 +107,11 @@ void ComponentModel::restartStatistics(SimTime now)
     mFailed = 0;
 }
 
+ComponentModel::LoadMark ComponentModel::loadMark(SimTime /*now*/) const
+{
+    return {0, 0, mServed};
+}
+
 ComponentResult ComponentModel::result(SimTime now) const
 {
     ComponentResult r;

@@ -42,6 +42,16 @@ public:
     void countServed() { ++mServed; }
     void countFailed() { ++mFailed; }
 
+    // Running totals since the end of the warm-up, from which the load of a bucket follows:
+    // busy and capacity are integrals over time (workers x ns), served a count.
+    struct LoadMark
+    {
+        double busy = 0;
+        double capacity = 0;
+        std::uint64_t served = 0;
+    };
+    virtual LoadMark loadMark(SimTime now) const;
+
     // End of the warm-up: statistics restart here.
     virtual void restartStatistics(SimTime now);
     virtual ComponentResult result(SimTime now) const;

@@ -130,6 +130,15 @@ void DatabaseModel::restartStatistics(SimTime now)
     mWaiting.restart(now);
 }
 
+ComponentModel::LoadMark DatabaseModel::loadMark(SimTime now) const
+{
+    LoadMark mark = ComponentModel::loadMark(now);
+    mark.busy = mBusy.integral(now);
+    mark.capacity = static_cast<double>(std::max(1, mDb.cpus))
+                    * static_cast<double>(std::max<SimTime>(now - mBusy.start(), 0));
+    return mark;
+}
+
 ComponentResult DatabaseModel::result(SimTime now) const
 {
     ComponentResult r = ComponentModel::result(now);

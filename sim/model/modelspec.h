@@ -1,5 +1,6 @@
 #pragma once
 
+#include "rateprofile.h"
 #include "sim/engine/simtime.h"
 #include "sim/random/distribution.h"
 
@@ -145,6 +146,7 @@ struct ClientGroupSpec
     std::int64_t clients = 10000;
     std::int64_t resolvers = 100;
     double rateRps = 100;
+    RateProfile profile;
     SimTime latency = 30 * millisecond;       // one way, to a load balancer in its region
     SimTime remoteLatency = 80 * millisecond; // one way, to another region
     bool retryNextAddress = true;
@@ -190,6 +192,9 @@ struct ModelSpec
     std::uint64_t seed = 1;
     int replications = 1;
     SimTime bucket = second; // time-series resolution
+    // Keep each component's load per bucket (TimeSeries::utilization, servedPerS), for a
+    // front end that replays the run; off for the command line, which does not show it.
+    bool recordLoad = false;
 
     std::uint32_t indexOf(std::string_view id) const;
 };

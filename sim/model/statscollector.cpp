@@ -26,6 +26,11 @@ StatsCollector::StatsCollector(World &world)
     mByCause.assign(buckets, {});
     mBucketLatency.resize(buckets);
     mLag.assign(buckets, 0.0);
+    if (world.spec.recordLoad) {
+        const std::size_t components = world.spec.components.size();
+        mUtilization.assign(components, std::vector<float>(buckets, 0.0f));
+        mServedPerS.assign(components, std::vector<float>(buckets, 0.0f));
+    }
 }
 
 void StatsCollector::start()
@@ -107,6 +112,11 @@ void StatsCollector::handleEvent(const Event &event)
 {
     if (event.tag() == WarmupEnd) {
         mWorld.restartStatistics();
+        if (!mUtilization.empty()) {
+            mLastMarks.clear();
+            for (std::uint32_t i = 0; i < mUtilization.size(); ++i)
+                mLastMarks.push_back(mWorld.component(i).loadMark(event.time));
+        }
         return;
     }
     const auto bucket = static_cast<std::size_t>((event.time - mOrigin) / mBucket) - 1;
@@ -118,6 +128,8 @@ void StatsCollector::handleEvent(const Event &event)
 void StatsCollector::tick(std::size_t bucket)
 {
     mLag[bucket] = mWorld.currentReplicationLagSeconds();
+    if (!mUtilization.empty())
+        recordLoad(bucket);
     if (SimObserver *observer = mWorld.observer) {
         IntervalSample sample;
         sample.t_s = toSeconds(static_cast<SimTime>(bucket) * mBucket);
@@ -125,6 +137,22 @@ void StatsCollector::tick(std::size_t bucket)
         sample.failed = mFailed[bucket];
         sample.p99_ms = toMilliseconds(mBucketLatency[bucket].quantile(0.99));
         observer->onSample(sample);
+    }
+}
+
+void StatsCollector::recordLoad(std::size_t bucket)
+{
+    const SimTime now = mWorld.kernel.now();
+    const double bucketSeconds = toSeconds(mBucket);
+    for (std::uint32_t i = 0; i < mUtilization.size(); ++i) {
+        const ComponentModel::LoadMark mark = mWorld.component(i).loadMark(now);
+        const ComponentModel::LoadMark &last = mLastMarks[i];
+        const double capacity = mark.capacity - last.capacity;
+        mUtilization[i][bucket]
+            = capacity > 0 ? static_cast<float>((mark.busy - last.busy) / capacity) : 0.0f;
+        mServedPerS[i][bucket]
+            = static_cast<float>(static_cast<double>(mark.served - last.served) / bucketSeconds);
+        mLastMarks[i] = mark;
     }
 }
 
@@ -141,10 +169,14 @@ TimeSeries StatsCollector::series() const
     s.bucketSeconds = toSeconds(mBucket);
     const std::size_t n = mOk.size();
     s.t.resize(n);
+    s.p50Ms.resize(n);
+    s.p90Ms.resize(n);
     s.p99Ms.resize(n);
     s.staleShare.resize(n);
     for (std::size_t b = 0; b < n; ++b) {
         s.t[b] = toSeconds(static_cast<SimTime>(b) * mBucket);
+        s.p50Ms[b] = toMilliseconds(mBucketLatency[b].quantile(0.50));
+        s.p90Ms[b] = toMilliseconds(mBucketLatency[b].quantile(0.90));
         s.p99Ms[b] = toMilliseconds(mBucketLatency[b].quantile(0.99));
         s.staleShare[b]
             = mSent[b] ? static_cast<double>(mStale[b]) / static_cast<double>(mSent[b]) : 0.0;
@@ -153,6 +185,8 @@ TimeSeries StatsCollector::series() const
     s.failed = mFailed;
     s.failedByCause = mByCause;
     s.replicationLagS = mLag;
+    s.utilization = mUtilization;
+    s.servedPerS = mServedPerS;
     return s;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "componentmodel.h"
 #include "request.h"
 #include "sim/engine/eventhandler.h"
 #include "sim/run/simulationresult.h"
@@ -38,6 +39,8 @@ public:
 private:
     std::size_t bucketOf(SimTime intended) const;
     void tick(std::size_t bucket);
+    // Each component's load over the bucket that ends now (ModelSpec::recordLoad).
+    void recordLoad(std::size_t bucket);
 
     World &mWorld;
     std::uint32_t mHandler;
@@ -53,6 +56,9 @@ private:
     std::vector<std::array<std::uint64_t, failureCauseCount>> mByCause;
     std::vector<CoarseLogHistogram> mBucketLatency;
     std::vector<double> mLag;
+    std::vector<std::vector<float>> mUtilization;
+    std::vector<std::vector<float>> mServedPerS;
+    std::vector<ComponentModel::LoadMark> mLastMarks;
 };
 
 } // namespace topolab::sim

@@ -67,9 +67,15 @@ struct TimeSeries
     std::vector<std::uint64_t> ok;
     std::vector<std::uint64_t> failed;
     std::vector<std::array<std::uint64_t, failureCauseCount>> failedByCause;
+    std::vector<double> p50Ms;
+    std::vector<double> p90Ms;
     std::vector<double> p99Ms;
     std::vector<double> staleShare;      // share of requests whose first address was a dead LB
     std::vector<double> replicationLagS; // largest standby lag at the end of the bucket
+    // Per component (the model's order), per bucket; empty unless ModelSpec::recordLoad.
+    // Replications pooled: means.
+    std::vector<std::vector<float>> utilization; // busy share of its workers or cpus
+    std::vector<std::vector<float>> servedPerS;  // requests or queries it served
 };
 
 // What one replication produced.

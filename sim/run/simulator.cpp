@@ -78,6 +78,13 @@ void addCounts(RequestCounts &into, const RequestCounts &from)
     into.lbRetries += from.lbRetries;
 }
 
+void addLoad(std::vector<std::vector<float>> &into, const std::vector<std::vector<float>> &from)
+{
+    for (std::size_t c = 0; c < into.size() && c < from.size(); ++c)
+        for (std::size_t b = 0; b < into[c].size() && b < from[c].size(); ++b)
+            into[c][b] += from[c][b];
+}
+
 SimulationResult pool(const ModelSpec &model, std::vector<ReplicationResult> &runs)
 {
     SimulationResult out;
@@ -136,14 +143,22 @@ SimulationResult pool(const ModelSpec &model, std::vector<ReplicationResult> &ru
                 out.series.replicationLagS[b]
                     = std::max(out.series.replicationLagS[b], run.series.replicationLagS[b]);
             }
+            addLoad(out.series.utilization, run.series.utilization);
+            addLoad(out.series.servedPerS, run.series.servedPerS);
         }
         out.events += run.events;
         out.cancelled = out.cancelled || run.cancelled;
     }
     for (std::size_t b = 0; b < buckets; ++b) {
         out.series.staleShare[b] /= r;
+        out.series.p50Ms[b] = static_cast<double>(bucketLatency[b].quantile(0.50)) / 1e6;
+        out.series.p90Ms[b] = static_cast<double>(bucketLatency[b].quantile(0.90)) / 1e6;
         out.series.p99Ms[b] = static_cast<double>(bucketLatency[b].quantile(0.99)) / 1e6;
     }
+    for (auto *load : {&out.series.utilization, &out.series.servedPerS})
+        for (std::vector<float> &perBucket : *load)
+            for (float &v : perBucket)
+                v = static_cast<float>(v / r);
     out.availability = out.requests.offered ? static_cast<double>(out.requests.ok)
                                                   / static_cast<double>(out.requests.offered)
                                             : 1.0;

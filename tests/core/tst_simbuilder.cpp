@@ -215,6 +215,8 @@ sim::SimulationResult handMadeResult()
     r.series.failed = {0, 8, 0};
     r.series.failedByCause.resize(3);
     r.series.failedByCause[1][static_cast<std::size_t>(sim::FailureCause::LbDown)] = 8;
+    r.series.p50Ms = {4.25, std::nan(""), 0};
+    r.series.p90Ms = {8.5, std::nan(""), 0};
     r.series.p99Ms = {12.345678, std::nan(""), 0};
     r.series.staleShare = {0, 0.25, 1.0 / 3.0};
     r.series.replicationLagS = {0.1, 0.1, 0.1};
@@ -722,12 +724,12 @@ traffic:
     void csvRows()
     {
         const std::string csv = simulationCsv(handMadeResult());
-        QCOMPARE(csv, std::string("t_s,ok,failed,p99_ms,stale_share,replication_lag_s,dns_stale,"
-                                  "lb_down,no_backend,timeout,db_unavailable,overload,server_crash,"
-                                  "storage_down\n"
-                                  "0.0,330,0,12.3457,0.0,0.1,0,0,0,0,0,0,0,0\n"
-                                  "1.0,320,8,,0.25,0.1,0,8,0,0,0,0,0,0\n"
-                                  "2.0,340,0,0.0,0.333333,0.1,0,0,0,0,0,0,0,0\n"));
+        QCOMPARE(csv, std::string("t_s,ok,failed,p50_ms,p90_ms,p99_ms,stale_share,replication_lag_s,"
+                                  "dns_stale,lb_down,no_backend,timeout,db_unavailable,overload,"
+                                  "server_crash,storage_down\n"
+                                  "0.0,330,0,4.25,8.5,12.3457,0.0,0.1,0,0,0,0,0,0,0,0\n"
+                                  "1.0,320,8,,,,0.25,0.1,0,8,0,0,0,0,0,0\n"
+                                  "2.0,340,0,0.0,0.0,0.0,0.333333,0.1,0,0,0,0,0,0,0,0\n"));
     }
 
     void bucketKeepsTheSeriesShort()

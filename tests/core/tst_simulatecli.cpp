@@ -401,12 +401,13 @@ void TestSimulateCli::csvHasOneRowPerBucket()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QStringList lines
         = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    QCOMPARE(lines.first(), QStringLiteral("t_s,ok,failed,p99_ms,stale_share,replication_lag_s,")
+    QCOMPARE(lines.first(),
+             QStringLiteral("t_s,ok,failed,p50_ms,p90_ms,p99_ms,stale_share,replication_lag_s,")
                                 + causeNames.join(QLatin1Char(',')));
     QCOMPARE(lines.size(), 1 + 60);
     for (int row = 1; row < lines.size(); ++row) {
         const QStringList cells = lines[row].split(QLatin1Char(','));
-        QCOMPARE(cells.size(), 6 + causeNames.size());
+        QCOMPARE(cells.size(), 8 + causeNames.size());
         QCOMPARE(cells.first().toDouble(), double(row - 1));
     }
     // The summary still goes to stdout when the data goes to files.

@@ -254,7 +254,9 @@ void resolveLinks(const Topology &t, sim::ModelSpec &model)
     }
 }
 
-sim::RateProfile rateProfile(const ParamSet &p)
+} // namespace
+
+sim::RateProfile rateProfileOf(const ParamSet &p)
 {
     using Shape = sim::RateProfile::Shape;
     sim::RateProfile profile;
@@ -275,6 +277,8 @@ sim::RateProfile rateProfile(const ParamSet &p)
     return profile;
 }
 
+namespace {
+
 // One client group; `dns` is the name it resolves (the file's first dns).
 sim::ClientGroupSpec clientGroupSpec(const ClientGroup &g, const sim::ModelSpec &model,
                                      std::uint32_t dns)
@@ -289,7 +293,7 @@ sim::ClientGroupSpec clientGroupSpec(const ClientGroup &g, const sim::ModelSpec 
     spec.clients = p.integer("clients");
     spec.resolvers = p.integer("resolvers");
     spec.rateRps = p.number("rate_rps");
-    spec.profile = rateProfile(p);
+    spec.profile = rateProfileOf(p);
     spec.latency = millis(p, "latency_ms");
     spec.remoteLatency = millis(p, "remote_latency_ms");
     spec.retryNextAddress = p.boolean("retry_next_address");

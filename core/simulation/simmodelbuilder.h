@@ -23,4 +23,7 @@ struct SimOverrides
 // The topology should be valid; references a valid file cannot have are left as sim::noIndex.
 sim::ModelSpec buildSimModel(const Topology &topology, const SimOverrides &overrides = {});
 
+// The rate profile of a client group's parameters (constant when it has none).
+sim::RateProfile rateProfileOf(const ParamSet &clientGroup);
+
 } // namespace topolab::core

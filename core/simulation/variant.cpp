@@ -34,7 +34,18 @@ std::string_view trimmed(std::string_view text)
 
 std::string suggestion(std::string_view word, const std::vector<std::string> &candidates)
 {
-    const auto guess = closestMatch(word, candidates);
+    std::optional<std::string> guess = closestMatch(word, candidates);
+    if (!guess && !word.empty()) {
+        // A key written without its unit ("ttl" for "ttl_s") is too short for a typo.
+        for (const std::string &candidate : candidates) {
+            if (candidate.size() > word.size() && candidate.starts_with(word)
+                && (candidate[word.size()] == '_' || candidate[word.size()] == '.')) {
+                if (guess)
+                    return {};
+                guess = candidate;
+            }
+        }
+    }
     return guess ? " — did you mean " + quoted(*guess) + "?" : std::string();
 }
 

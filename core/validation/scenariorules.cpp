@@ -1,7 +1,17 @@
 // Traffic and scenario sections: what a simulation of this topology would trip over.
 #include "findings.h"
 
+#include "../simulation/simmodelbuilder.h"
+
 namespace topolab::core {
+
+namespace {
+
+// Far beyond what one machine simulates in reasonable time (tens of millions of events a
+// second), and still finite.
+constexpr double maximumPeakRateRps = 1e8;
+
+} // namespace
 
 void checkTrafficAndScenario(Findings &f)
 {
@@ -19,6 +29,19 @@ void checkTrafficAndScenario(Findings &f)
                             "scale_in_utilization well below scale_out_utilization");
         }
     }
+    for (const auto &g : t.clientGroups) {
+        // Steps compound: a few of them at a large factor ask for more requests than any run
+        // could send, and the run would never end.
+        const double peak = g.params.number("rate_rps") * rateProfileOf(g.params).maxFactor();
+        if (!(peak <= maximumPeakRateRps)) {
+            f.add(Severity::Error, "rate-profile-too-high", {},
+                  "client group '" + g.id + "' would reach " + formatParamValue(peak)
+                      + " requests per second at the peak of its rate profile, more than "
+                      + formatParamValue(maximumPeakRateRps)
+                      + "; lower profile.factor, profile.count or rate_rps",
+                  f.clientGroupLocation(g.id));
+        }
+    }
     if (t.componentsOfKind(ComponentKind::ObjectStorage).empty()) {
         for (const auto &g : t.clientGroups) {
             if (g.params.number("static_fraction") > 0) {
@@ -33,8 +56,8 @@ void checkTrafficAndScenario(Findings &f)
     }
     if (!t.scenario)
         return;
-    const double end
-        = t.scenario->params.number("warmup_s") + t.scenario->params.number("duration_s");
+    // Failure times count from the end of the warm-up, so the run ends at duration_s.
+    const double end = t.scenario->params.number("duration_s");
     for (std::size_t i = 0; i < t.scenario->failures.size(); ++i) {
         const ParamSet &p = t.scenario->failures[i].params;
         const std::string &target = p.text("target");
@@ -49,7 +72,8 @@ void checkTrafficAndScenario(Findings &f)
         if (p.number("at_s") >= end) {
             f.add(Severity::Warning, "failure-after-end", target,
                   "the failure of '" + target + "' at " + formatParamValue(p.value("at_s"))
-                      + " s starts after the run ends (" + formatParamValue(end) + " s)",
+                      + " s starts after the run ends (" + formatParamValue(end)
+                      + " s after the warm-up)",
                   f.failureLocation(i));
         }
     }

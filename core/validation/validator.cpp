@@ -114,6 +114,9 @@ const std::vector<ValidationRuleInfo> &validationRules()
          "A scheduled failure uses a mode its target cannot have (degrade on a region or vpn)."},
         {"failure-after-end", S::Warning,
          "A scheduled failure starts after the end of the simulated time."},
+        {"rate-profile-too-high", S::Error,
+         "A client group's rate profile reaches a request rate beyond what can be simulated "
+         "(10⁸ per second)."},
         {"autoscale-thresholds", S::Warning,
          "An autoscaled app server scales in at a utilisation as high as the one it scales out "
          "at, so it would add and remove instances in turn."},

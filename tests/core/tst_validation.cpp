@@ -229,11 +229,23 @@ private Q_SLOTS:
                 + "scenario:\n  duration_s: 100\n  warmup_s: 10\n  failures:\n"
                   "    - {at_s: 500, target: lb-1}\n",
             "failure-after-end", "lb-1", false);
+        // Start times count from the end of the warm-up: 120 s is past a 100 s run.
+        row("failure within the warm-up's length past the end",
+            healthy
+                + "scenario:\n  duration_s: 100\n  warmup_s: 50\n  failures:\n"
+                  "    - {at_s: 120, target: lb-1}\n",
+            "failure-after-end", "lb-1", false);
         row("autoscaling that would flap",
             replaced(healthy, "  - {id: app-1, kind: app_server, region: r1}",
                      "  - {id: app-1, kind: app_server, region: r1, autoscale: "
                      "{scale_out_utilization: 0.5, scale_in_utilization: 0.6}}"),
             "autoscale-thresholds", "app-1", false);
+        // Ten steps of 1000 each: 10^30 times the rate, more than any run could send.
+        row("rate profile beyond what can be simulated",
+            healthy
+                + "traffic:\n  client_groups:\n    - {id: u, rate_rps: 10, profile: "
+                  "{shape: steps, factor: 1000, count: 10}}\n",
+            "rate-profile-too-high", "", true);
     }
 
     void rules()

@@ -4,6 +4,7 @@
 #include "linkrouter.h"
 
 #include "sim/engine/simobserver.h"
+#include "simulation/loadtimeline.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -91,6 +92,9 @@ public:
     // Components in these states (by id) are shown so, every other one as usual: a moment of a
     // simulation's replay. An empty map ends the replay's look.
     void showStates(const QHash<QString, sim::ComponentState> &states);
+    // The load of a replay's moment: a busy bar on components that queue, and request links
+    // as wide as their traffic. An empty map ends it.
+    void showLoads(const QHash<QString, ComponentLoad> &loads);
     // The view's zoom, so that handles and grips stay big enough to grab when zoomed out.
     void setViewZoom(qreal zoom);
     qreal viewZoom() const { return mViewZoom; }

@@ -8,6 +8,7 @@
 #include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QGraphicsSceneHoverEvent>
+#include <QLocale>
 #include <QPainter>
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
@@ -146,6 +147,29 @@ void ComponentItem::setSimState(std::optional<sim::ComponentState> state)
     refresh();
 }
 
+void ComponentItem::setSimLoad(std::optional<ComponentLoad> load)
+{
+    const auto same = [](const std::optional<ComponentLoad> &a,
+                         const std::optional<ComponentLoad> &b) {
+        return a.has_value() == b.has_value()
+               && (!a || (a->utilization == b->utilization && a->servedPerS == b->servedPerS));
+    };
+    if (same(load, mSimLoad))
+        return;
+    mSimLoad = load;
+    updateToolTip();
+    refresh();
+}
+
+QColor ComponentItem::loadColour(double utilization)
+{
+    if (utilization < 0.7)
+        return QColor(0x2e, 0x9a, 0x47);
+    if (utilization < 0.9)
+        return QColor(0xe6, 0x7e, 0x00);
+    return QColor(0xd3, 0x2f, 0x2f);
+}
+
 QColor ComponentItem::stateColour(sim::ComponentState state)
 {
     switch (state) {
@@ -174,6 +198,16 @@ void ComponentItem::updateToolTip()
         tip += QStringLiteral("<br><b>%1</b>")
                    .arg(tr("At this moment of the replay: %1")
                             .arg(QString::fromLatin1(sim::componentStateName(*mSimState))));
+    if (mSimLoad) {
+        const QLocale locale;
+        const QString served = tr("%1 served per second")
+                                   .arg(locale.toString(mSimLoad->servedPerS, 'f', 0));
+        tip += QStringLiteral("<br>")
+               + (mSimLoad->utilization
+                      ? tr("%1 % busy, %2")
+                            .arg(locale.toString(*mSimLoad->utilization * 100, 'f', 0), served)
+                      : served);
+    }
     if (!mLabel.isEmpty())
         tip += QStringLiteral("<br>") + mLabel.toHtmlEscaped();
     if (!mRegion.isEmpty())
@@ -291,6 +325,9 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
             painter->drawRect(box());
     }
 
+    if (mSimLoad && mSimLoad->utilization)
+        paintLoad(painter, palette, detailed);
+
     const QRectF iconRect(padding, (mSize.height() - iconSize) / 2, iconSize, iconSize);
     const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
     const int pixels = std::clamp(int(std::ceil(iconSize * scale * ratio)), 8, 512);
@@ -330,6 +367,23 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     painter->setFont(small);
     painter->drawText(QPointF(textLeft, top + idMetrics.height() + titleMetrics.ascent()),
                       titleMetrics.elidedText(mTitle, Qt::ElideRight, textWidth));
+}
+
+void ComponentItem::paintLoad(QPainter *painter, const QPalette &palette, bool detailed) const
+{
+    // A bar along the bottom edge, inside the rounded corners: its track, then the busy share.
+    const qreal height = detailed ? 5 : mSize.height() / 4;
+    const qreal inset = detailed ? radius : 0;
+    const QRectF track(inset, mSize.height() - height - (detailed ? 3 : 0),
+                       mSize.width() - 2 * inset, height);
+    const double busy = std::clamp(*mSimLoad->utilization, 0.0, 1.0);
+    painter->setPen(Qt::NoPen);
+    QColor trackColour = palette.color(QPalette::Mid);
+    trackColour.setAlphaF(0.35f);
+    painter->setBrush(trackColour);
+    painter->drawRect(track);
+    painter->setBrush(loadColour(busy));
+    painter->drawRect(QRectF(track.topLeft(), QSizeF(track.width() * busy, track.height())));
 }
 
 void ComponentItem::paintMark(QPainter *painter) const

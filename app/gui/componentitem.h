@@ -2,10 +2,11 @@
 
 #include "core/io/diagnostic.h"
 #include "core/model/topology.h"
+#include "sim/engine/simobserver.h"
+#include "simulation/loadtimeline.h"
 
 #include <QCoreApplication>
 #include <QFont>
-#include "sim/engine/simobserver.h"
 
 #include <QColor>
 #include <QGraphicsItem>
@@ -56,6 +57,12 @@ public:
     std::optional<sim::ComponentState> simState() const { return mSimState; }
     // The colour a state is shown in (also the replay's legend).
     static QColor stateColour(sim::ComponentState state);
+    // Its load at the moment a replay shows, drawn as a bar along the bottom of the box for
+    // kinds that queue; none outside a replay.
+    void setSimLoad(std::optional<ComponentLoad> load);
+    std::optional<ComponentLoad> simLoad() const { return mSimLoad; }
+    // The colour of the load bar at this busy share: calm, busy, saturated.
+    static QColor loadColour(double utilization);
     void setSeverity(std::optional<core::Severity> severity);
     std::optional<core::Severity> severity() const { return mSeverity; }
     // The findings' messages, shown in the tool tip.
@@ -88,6 +95,7 @@ private:
     void paintBadge(QPainter *painter, bool detailed) const;
     void paintMark(QPainter *painter) const;
     void paintHandle(QPainter *painter, const QPalette &palette) const;
+    void paintLoad(QPainter *painter, const QPalette &palette, bool detailed) const;
     void updateToolTip();
 
     QString mId;
@@ -99,6 +107,7 @@ private:
     QSizeF mSize;
     std::optional<core::Severity> mSeverity;
     std::optional<sim::ComponentState> mSimState;
+    std::optional<ComponentLoad> mSimLoad;
     Mark mMark = Mark::None;
     bool mHandleEnabled = false;
     bool mHovered = false;

@@ -133,7 +133,10 @@ void LinkItem::setEnds(const QRectF &fromRect, const QRectF &toRect, LinkStyle s
     for (int i = 1; i < mPath.elementCount(); ++i)
         mSegments.append(QLineF(mPath.elementAt(i - 1), mPath.elementAt(i)));
     // Asked for on every paint and index update: computed once per route.
-    mBounds = mPath.boundingRect().united(mHead.boundingRect()).adjusted(-6, -6, 6, 6);
+    // Room for the selection halo round the widest line a replay draws.
+    const qreal margin = 6 + maximumTrafficWidth / 2;
+    mBounds = mPath.boundingRect().united(mHead.boundingRect())
+                  .adjusted(-margin, -margin, margin, margin);
     if (mOverview)
         mOverview->update(mBounds);
 }
@@ -188,6 +191,27 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     paintLink(painter, option->exposedRect, option->state & QStyle::State_Selected);
 }
 
+void LinkItem::setTraffic(std::optional<double> share)
+{
+    if (share)
+        share = std::clamp(*share, 0.0, 1.0);
+    if (share == mTraffic)
+        return;
+    mTraffic = share;
+    if (mOverview)
+        mOverview->update(mBounds);
+    else
+        update();
+}
+
+QPen LinkItem::linePen(const QPalette &palette) const
+{
+    QPen linePen = pen(mKind, palette);
+    if (mTraffic)
+        linePen.setWidthF(linePen.widthF() + maximumTrafficWidth * *mTraffic);
+    return linePen;
+}
+
 void LinkItem::setDrawnBy(QGraphicsItem *overview)
 {
     if (overview == mOverview)
@@ -209,7 +233,7 @@ QVariant LinkItem::itemChange(GraphicsItemChange change, const QVariant &value)
 
 void LinkItem::paintLink(QPainter *painter, const QRectF &exposed, bool selected) const
 {
-    const QPen linePen = pen(mKind, scene() ? scene()->palette() : QPalette());
+    const QPen linePen = this->linePen(scene() ? scene()->palette() : QPalette());
     const QTransform &transform = painter->worldTransform();
     const qreal scale = QStyleOptionGraphicsItem::levelOfDetailFromTransform(transform);
     // Far out a link is a hairline and its head a speck: smoothing them shows nothing.

@@ -13,6 +13,8 @@
 #include <QPolygonF>
 #include <QString>
 
+#include <optional>
+
 namespace topolab::app {
 
 // One link on the canvas: an arrow from the edge of one component to the edge of the other,
@@ -49,6 +51,15 @@ public:
     void paintLink(QPainter *painter, const QRectF &exposed, bool selected) const;
     const QList<QLineF> &segments() const { return mSegments; }
 
+    // How much wider than its kind's pen a link drawn at the busiest traffic of a replay is.
+    static constexpr qreal maximumTrafficWidth = 6;
+    // During a replay, the link's traffic as a share (0 to 1) of the run's busiest; drawn as
+    // extra width. nullopt: no replay, the kind's pen.
+    void setTraffic(std::optional<double> share);
+    std::optional<double> traffic() const { return mTraffic; }
+    // The pen paintLink() draws with: the kind's, widened by the traffic.
+    QPen linePen(const QPalette &palette) const;
+
     QString from() const { return mFrom; }
     QString to() const { return mTo; }
     core::LinkKind kind() const { return mKind; }
@@ -72,6 +83,7 @@ private:
     QPolygonF mHead;
     QRectF mBounds;
     QGraphicsItem *mOverview = nullptr;
+    std::optional<double> mTraffic;
 };
 
 } // namespace topolab::app

@@ -51,8 +51,10 @@ SimulationControl::SimulationControl(TopologyDocument *document, DesignScene *sc
                 mScene->setReadOnly(true);
                 mScene->showStates(states);
             });
+    connect(mResults, &ResultsDock::replayLoads, mScene, &DesignScene::showLoads);
     connect(mResults, &ResultsDock::replayEnded, this, [this] {
         mScene->showStates({});
+        mScene->showLoads({});
         mScene->setReadOnly(mRun->isRunning());
     });
 }

@@ -1,5 +1,6 @@
 #include "resultsdock.h"
 
+#include "componenttable.h"
 #include "gui/reportdialog.h"
 #include "replaybar.h"
 #include "resultsexport.h"
@@ -17,9 +18,11 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 namespace topolab::app {
 
@@ -49,6 +52,28 @@ QString after(const std::optional<double> &moment, double start, const QLocale &
                   : ResultsDock::tr("not before the end");
 }
 
+// Writes lost, per replication on average, added up over time: a step where an incident lost
+// some, at the failover that lost them (its detection; its start when undetected).
+QList<QPointF> lostWritesOverTime(const sim::SimulationResult &r)
+{
+    std::vector<std::pair<double, double>> steps;
+    const double share = r.replications > 0 ? 1.0 / r.replications : 1.0;
+    for (const sim::Incident &incident : r.incidents)
+        if (incident.writesLost > 0)
+            steps.emplace_back(incident.detectedSeconds.value_or(incident.atSeconds),
+                               double(incident.writesLost) * share);
+    std::sort(steps.begin(), steps.end());
+    QList<QPointF> line{QPointF(0, 0)};
+    double sum = 0;
+    for (const auto &[at, lost] : steps) {
+        line.append(QPointF(at, sum));
+        sum += lost;
+        line.append(QPointF(at, sum));
+    }
+    line.append(QPointF(r.durationSeconds, sum));
+    return line;
+}
+
 } // namespace
 
 ResultsDock::ResultsDock(QWidget *parent)
@@ -60,8 +85,12 @@ ResultsDock::ResultsDock(QWidget *parent)
     , mBody(new QWidget)
     , mReplay(new ReplayBar)
     , mRequests(new TimeChart(tr("Requests per second"), tr("requests/s")))
-    , mLatency(new TimeChart(tr("p99 latency (successful)"), tr("ms")))
+    , mLatency(new TimeChart(tr("Latency (successful)"), tr("ms")))
     , mStaleness(new TimeChart(tr("Sent to a dead address"), tr("share")))
+    , mLag(new TimeChart(tr("Replication lag (largest standby)"), tr("s")))
+    , mLostWrites(new TimeChart(tr("Writes lost, so far"), tr("writes")))
+    , mComponents(new ComponentTable)
+    , mTabs(new QTabWidget)
     , mReportButton(new QPushButton(tr("Full &Report…")))
     , mExportButton(new QPushButton(tr("&Export…")))
 {
@@ -96,15 +125,35 @@ ResultsDock::ResultsDock(QWidget *parent)
     body->addLayout(cards);
     body->addWidget(mReplay);
     connect(mReplay, &ReplayBar::timeChanged, this,
-            [this](double seconds) { Q_EMIT replayMoment(mTimeline.statesAt(seconds)); });
+            [this](double seconds) {
+                Q_EMIT replayMoment(mTimeline.statesAt(seconds));
+                Q_EMIT replayLoads(mLoads.loadAt(seconds));
+            });
     connect(mReplay, &ReplayBar::ended, this, &ResultsDock::replayEnded);
     // Side by side, so that one glance at a dock under the canvas takes in all three; the
     // requests, where failures show first, get the most room.
-    auto *charts = new QHBoxLayout;
+    auto *traffic = new QWidget;
+    auto *charts = new QHBoxLayout(traffic);
+    charts->setContentsMargins(0, 0, 0, 0);
     charts->addWidget(mRequests, 3);
     charts->addWidget(mLatency, 2);
     charts->addWidget(mStaleness, 2);
-    body->addLayout(charts, 1);
+    auto *data = new QWidget;
+    auto *dataCharts = new QHBoxLayout(data);
+    dataCharts->setContentsMargins(0, 0, 0, 0);
+    dataCharts->addWidget(mLag, 1);
+    dataCharts->addWidget(mLostWrites, 1);
+    mTabs->setDocumentMode(true);
+    mTabs->addTab(traffic, tr("Traffic"));
+    mTabs->addTab(data, tr("Data"));
+    mTabs->addTab(mComponents, tr("Components"));
+    mTabs->setTabToolTip(0, tr("Requests by outcome and cause, latency, clients sent to a dead "
+                               "address"));
+    mTabs->setTabToolTip(1, tr("Replication lag of the standbys and writes lost in failovers"));
+    mTabs->setTabToolTip(2, tr("Utilisation, queue, requests and downtime of each component"));
+    connect(mComponents, &ComponentTable::componentActivated, this,
+            &ResultsDock::componentActivated);
+    body->addWidget(mTabs, 1);
 
     mScroll->setWidgetResizable(true);
     mScroll->setWidget(mBody);
@@ -149,7 +198,9 @@ void ResultsDock::showOutcome(std::shared_ptr<const SimulationOutcome> outcome)
     mScroll->show();
     fillCards(*mOutcome);
     fillCharts(*mOutcome);
+    mComponents->showResult(mOutcome->result);
     mTimeline = StateTimeline(*mOutcome);
+    mLoads = LoadTimeline(mOutcome);
     mReplay->setDuration(mTimeline.duration());
     if (mReport)
         mReport->close();
@@ -212,18 +263,29 @@ void ResultsDock::fillCharts(const SimulationOutcome &outcome)
     const sim::TimeSeries &s = r.series;
     // The series sum the replications: per second of one replication, their mean.
     const double share = r.replications > 0 ? 1.0 / r.replications : 1.0;
-    for (TimeChart *chart : {mRequests, mLatency, mStaleness})
+    const QList<TimeChart *> all = {mRequests, mLatency, mStaleness, mLag, mLostWrites};
+    for (TimeChart *chart : all)
         chart->clear();
 
     QList<QPointF> ok;
+    QList<QPointF> p50;
+    QList<QPointF> p90;
     QList<QPointF> p99;
     QList<QPointF> stale;
+    QList<QPointF> lag;
+    const auto add = [](QList<QPointF> &line, const std::vector<double> &values, std::size_t i,
+                        double t) {
+        // A second with no successful request has no latency: a gap, not a zero.
+        if (i < values.size() && std::isfinite(values[i]))
+            line.append(QPointF(t, values[i]));
+    };
     for (std::size_t i = 0; i < s.t.size(); ++i) {
         ok.append(QPointF(s.t[i], double(s.ok[i]) * share));
-        if (i < s.p99Ms.size())
-            p99.append(QPointF(s.t[i], s.p99Ms[i]));
-        if (i < s.staleShare.size())
-            stale.append(QPointF(s.t[i], s.staleShare[i]));
+        add(p50, s.p50Ms, i, s.t[i]);
+        add(p90, s.p90Ms, i, s.t[i]);
+        add(p99, s.p99Ms, i, s.t[i]);
+        add(stale, s.staleShare, i, s.t[i]);
+        add(lag, s.replicationLagS, i, s.t[i]);
     }
     mRequests->addStacked(tr("ok"), ok, QColor(0x2e, 0x9a, 0x47));
     for (std::size_t c = 0; c < sim::failureCauseCount; ++c) {
@@ -237,8 +299,13 @@ void ResultsDock::fillCharts(const SimulationOutcome &outcome)
         if (any)
             mRequests->addStacked(causeTitle(c), failed, causeColours[c]);
     }
+    mLatency->addLine(tr("p50"), p50, QColor(0x2e, 0x9a, 0x47));
+    mLatency->addLine(tr("p90"), p90, QColor(0xe6, 0x7e, 0x00));
     mLatency->addLine(tr("p99"), p99, QColor(0x1f, 0x6f, 0xd1));
     mStaleness->addLine(tr("dead address"), stale, QColor(0xe6, 0x7e, 0x00));
+    mLag->addLine(tr("lag"), lag, QColor(0x1f, 0x6f, 0xd1));
+    mLostWrites->addLine(tr("writes lost"), lostWritesOverTime(r),
+                         QColor(0xd3, 0x2f, 0x2f));
 
     // Replication 0's incidents: what the per-second charts show happening.
     const double end = r.durationSeconds;
@@ -246,10 +313,10 @@ void ResultsDock::fillCharts(const SimulationOutcome &outcome)
         if (incident.replication != 0)
             continue;
         const double to = incident.recoveredSeconds.value_or(end);
-        for (TimeChart *chart : {mRequests, mLatency, mStaleness})
+        for (TimeChart *chart : all)
             chart->addBand(incident.atSeconds, std::min(to, end), tr("incident"));
     }
-    for (TimeChart *chart : {mRequests, mLatency, mStaleness})
+    for (TimeChart *chart : all)
         chart->finish(end);
 }
 
@@ -261,10 +328,9 @@ bool ResultsDock::exportTo(const QString &path, QString *error) const
         return false;
     }
     const QSize size(960, 380);
-    const QList<QPair<QString, QImage>> charts
-        = {{mRequests->chart()->title(), mRequests->picture(size)},
-           {mLatency->chart()->title(), mLatency->picture(size)},
-           {mStaleness->chart()->title(), mStaleness->picture(size)}};
+    QList<QPair<QString, QImage>> charts;
+    for (const TimeChart *chart : {mRequests, mLatency, mStaleness, mLag, mLostWrites})
+        charts.append({chart->chart()->title(), chart->picture(size)});
     return ResultsExport::write(path, *mOutcome, charts, tr("Simulation results"), error);
 }
 

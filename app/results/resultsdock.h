@@ -1,6 +1,7 @@
 #pragma once
 
 #include "simulation/simulationoutcome.h"
+#include "simulation/loadtimeline.h"
 #include "simulation/statetimeline.h"
 
 #include <QDockWidget>
@@ -12,18 +13,22 @@ class QGridLayout;
 class QLabel;
 class QPushButton;
 class QScrollArea;
+class QTabWidget;
 
 namespace topolab::app {
 
+class ComponentTable;
 class ReplayBar;
 class ReportDialog;
 class TimeChart;
 
 // What the last simulation found, as the people who run the service read it: summary cards
 // (availability, error budget, failed requests, p99, lost writes, the worst incident with its
-// detection, DNS and recovery times), then charts over simulated time (requests per second
-// stacked by outcome and failure cause, p99 latency, clients resolving to a dead address)
-// with every incident marked as a band, and the full text report a click away.
+// detection, DNS and recovery times), then charts over simulated time with every incident
+// marked as a band: on the Traffic tab requests per second stacked by outcome and failure
+// cause, latency p50/p90/p99 and clients sent to a dead address; on the Data tab replication
+// lag and writes lost; on the Components tab what each component did. The full text report
+// is a click away.
 class ResultsDock : public QDockWidget
 {
     Q_OBJECT
@@ -47,6 +52,10 @@ public:
     TimeChart *requestsChart() const { return mRequests; }
     TimeChart *latencyChart() const { return mLatency; }
     TimeChart *stalenessChart() const { return mStaleness; }
+    TimeChart *lagChart() const { return mLag; }
+    TimeChart *lostWritesChart() const { return mLostWrites; }
+    ComponentTable *componentTable() const { return mComponents; }
+    QTabWidget *tabs() const { return mTabs; }
     ReportDialog *report() const;
 
     // Writes the last outcome as the path's suffix says (.html, .csv, .json); false with *error
@@ -56,7 +65,11 @@ public:
 Q_SIGNALS:
     // A moment of the replay: the components not up then, by id.
     void replayMoment(const QHash<QString, topolab::sim::ComponentState> &states);
+    // The same moment's load of every component, by id (after replayMoment).
+    void replayLoads(const QHash<QString, topolab::app::ComponentLoad> &loads);
     void replayEnded();
+    // A row of the component table was activated: show that component.
+    void componentActivated(const QString &id);
 
 public Q_SLOTS:
     void showReport();
@@ -70,6 +83,7 @@ private:
 
     std::shared_ptr<const SimulationOutcome> mOutcome;
     StateTimeline mTimeline;
+    LoadTimeline mLoads;
     QLabel *mHeading;
     QLabel *mEmpty;
     QScrollArea *mScroll; // holds mBody, shown once there is an outcome
@@ -78,6 +92,10 @@ private:
     TimeChart *mRequests;
     TimeChart *mLatency;
     TimeChart *mStaleness;
+    TimeChart *mLag;
+    TimeChart *mLostWrites;
+    ComponentTable *mComponents;
+    QTabWidget *mTabs;
     QPushButton *mReportButton;
     QPushButton *mExportButton;
     QPointer<ReportDialog> mReport;

@@ -98,6 +98,7 @@ bool SimulationRun::start(const core::Topology &topology, const core::SimOverrid
         mWorker.join();
     auto outcome = std::make_shared<SimulationOutcome>();
     outcome->model = core::buildSimModel(topology, overrides);
+    outcome->model.recordLoad = true; // for the replay; it draws no random number
     if (threads <= 0) {
         const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
         threads = std::min(outcome->model.replications, cores);

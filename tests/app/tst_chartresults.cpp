@@ -1,6 +1,7 @@
 // The Results panel after a run: the cards say what the outcome says, the charts have a point
 // per simulated second whose layers add up to the requests sent, and every incident of the
 // charted replication is a band on every chart.
+#include "results/componenttable.h"
 #include "results/resultsdock.h"
 #include "results/timechart.h"
 #include "simulation/simulationrun.h"
@@ -13,6 +14,7 @@
 #include <QLocale>
 #include <QTemporaryDir>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace topolab;
@@ -27,6 +29,9 @@ private Q_SLOTS:
     void cardsShowTheOutcome();
     void requestsChartAddsUpToTheRequests();
     void incidentsAreBandsOnEveryChart();
+    void latencyShowsThreeQuantiles();
+    void dataTabShowsLagAndLostWrites();
+    void componentTableShowsEveryComponent();
     void emptyPanelInvitesARun();
     void exportsWriteWhatTheCommandLineWrites();
     void reportPageHoldsTheNumbersAndCharts();
@@ -108,13 +113,91 @@ void TestChartResults::incidentsAreBandsOnEveryChart()
     for (const sim::Incident &incident : mOutcome->result.incidents)
         incidents += incident.replication == 0;
     QVERIFY(incidents >= 1);
-    for (TimeChart *chart : {dock.requestsChart(), dock.latencyChart(), dock.stalenessChart()})
+    for (TimeChart *chart : {dock.requestsChart(), dock.latencyChart(), dock.stalenessChart(),
+                             dock.lagChart(), dock.lostWritesChart()})
         QCOMPARE(chart->bandCount(), incidents);
     QCOMPARE(dock.latencyChart()->points(QStringLiteral("p99")).size(), qsizetype(1500));
     // The region's band runs from the failure to its recovery (900 s to 1200 s, for 300 s).
     const QPointF band = dock.requestsChart()->bandSpans().value(0);
     QCOMPARE(band.x(), 900.0);
     QCOMPARE(band.y(), 1200.0);
+}
+
+void TestChartResults::latencyShowsThreeQuantiles()
+{
+    ResultsDock dock;
+    dock.showOutcome(mOutcome);
+    const QStringList lines = dock.latencyChart()->lineNames();
+    QCOMPARE(lines, (QStringList{QStringLiteral("p50"), QStringLiteral("p90"), QStringLiteral("p99")}));
+    const QList<QPointF> p50 = dock.latencyChart()->points(QStringLiteral("p50"));
+    const QList<QPointF> p90 = dock.latencyChart()->points(QStringLiteral("p90"));
+    const QList<QPointF> p99 = dock.latencyChart()->points(QStringLiteral("p99"));
+    QCOMPARE(p50.size(), p99.size());
+    for (qsizetype i = 0; i < p50.size(); ++i) {
+        QCOMPARE(p50[i].x(), p99[i].x());
+        QVERIFY(p50[i].y() <= p90[i].y() && p90[i].y() <= p99[i].y());
+    }
+    // The values are the run's per-second quantiles.
+    const sim::TimeSeries &s = mOutcome->result.series;
+    QCOMPARE(p50.at(100).y(), s.p50Ms.at(100));
+    QCOMPARE(p90.at(100).y(), s.p90Ms.at(100));
+}
+
+void TestChartResults::dataTabShowsLagAndLostWrites()
+{
+    ResultsDock dock;
+    dock.showOutcome(mOutcome);
+    const sim::SimulationResult &r = mOutcome->result;
+    const QList<QPointF> lag = dock.lagChart()->points(QStringLiteral("lag"));
+    QCOMPARE(qsizetype(lag.size()), qsizetype(r.series.t.size()));
+    QCOMPARE(lag.at(10).y(), r.series.replicationLagS.at(10));
+    // The writes-lost line climbs to the run's total per replication and never falls.
+    const QList<QPointF> lost = dock.lostWritesChart()->points(QStringLiteral("writes lost"));
+    QVERIFY(!lost.isEmpty());
+    for (qsizetype i = 1; i < lost.size(); ++i)
+        QVERIFY(lost[i].y() >= lost[i - 1].y() && lost[i].x() >= lost[i - 1].x());
+    QCOMPARE(lost.last().y(), double(r.data.writesLost) / r.replications);
+    QCOMPARE(lost.last().x(), r.durationSeconds);
+    QCOMPARE(dock.tabs()->count(), 3);
+}
+
+void TestChartResults::componentTableShowsEveryComponent()
+{
+    ResultsDock dock;
+    dock.showOutcome(mOutcome);
+    ComponentTable *table = dock.componentTable();
+    const sim::SimulationResult &r = mOutcome->result;
+    QCOMPARE(table->rowCount(), int(r.components.size()));
+    const int row = table->rowOf(QStringLiteral("app-nyc-1"));
+    QVERIFY(row >= 0);
+    const auto found = std::find_if(r.components.begin(), r.components.end(),
+                                    [](const sim::ComponentResult &c) { return c.id == "app-nyc-1"; });
+    const QLocale locale;
+    QCOMPARE(table->item(row, ComponentTable::Utilization)->text(),
+             locale.toString(found->utilization * 100, 'f', 1) + QStringLiteral(" %"));
+    QCOMPARE(table->item(row, ComponentTable::Served)->text(),
+             locale.toString(qulonglong(found->served)));
+    // Amsterdam's components were down for the region's 300 s.
+    const int ams = table->rowOf(QStringLiteral("lb-ams-1"));
+    QCOMPARE(table->item(ams, ComponentTable::Down)->text(), locale.toString(300.0, 'f', 0));
+    // Sorting by served sorts by the number, not its text.
+    table->sortByColumn(ComponentTable::Served, Qt::DescendingOrder);
+    qulonglong previous = std::numeric_limits<qulonglong>::max();
+    for (int i = 0; i < table->rowCount(); ++i) {
+        const QString id = table->item(i, ComponentTable::Id)->text();
+        const auto c = std::find_if(r.components.begin(), r.components.end(),
+                                    [&](const sim::ComponentResult &x) {
+                                        return QString::fromStdString(x.id) == id;
+                                    });
+        QVERIFY(c->served <= previous);
+        previous = c->served;
+    }
+    // Activating a row names its component, for the canvas to show.
+    QSignalSpy activated(&dock, &ResultsDock::componentActivated);
+    const int target = table->rowOf(QStringLiteral("db-ams"));
+    Q_EMIT table->cellActivated(target, 0);
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.first().first().toString(), QStringLiteral("db-ams"));
 }
 
 void TestChartResults::emptyPanelInvitesARun()
@@ -158,7 +241,7 @@ void TestChartResults::reportPageHoldsTheNumbersAndCharts()
     QVERIFY(page.startsWith(QStringLiteral("<!DOCTYPE html>")));
     QVERIFY(page.contains(dock.cardValue(QStringLiteral("availability")).toHtmlEscaped()));
     QVERIFY(page.contains(QStringLiteral("ams3")));
-    // Three charts, each a PNG inside the page that decodes to a picture with something drawn.
+    // Every chart, each a PNG inside the page that decodes to a picture with something drawn.
     const QString marker = QStringLiteral("src=\"data:image/png;base64,");
     int images = 0;
     for (qsizetype at = page.indexOf(marker); at >= 0; at = page.indexOf(marker, at + 1)) {
@@ -177,7 +260,7 @@ void TestChartResults::reportPageHoldsTheNumbersAndCharts()
         QVERIFY2(drawn > 2000, qPrintable(QString::number(drawn)));
         ++images;
     }
-    QCOMPARE(images, 3);
+    QCOMPARE(images, 5); // the Traffic tab's three and the Data tab's two
 }
 
 void TestChartResults::exportRefusesAnUnknownSuffixAndKeepsTheFile()

@@ -6,6 +6,7 @@
 #include "canvas/designscene.h"
 #include "gui/componentitem.h"
 #include "gui/designeractions.h"
+#include "gui/linkitem.h"
 #include "gui/simulationcontrol.h"
 #include "results/replaybar.h"
 #include "results/resultsdock.h"
@@ -88,6 +89,28 @@ void TestSimReplay::scrubbingShowsThatMomentOnTheCanvas()
         QVERIFY(item->toolTip().contains(QString::fromLatin1(sim::componentStateName(*item->simState()))));
     }
     QVERIFY(!scene->componentItem(QStringLiteral("lb-nyc-1"))->simState());
+    // Load of that moment: Amsterdam's servers are idle, New York's take all the traffic.
+    const ComponentItem *appNyc = scene->componentItem(QStringLiteral("app-nyc-1"));
+    const ComponentItem *appAms = scene->componentItem(QStringLiteral("app-ams-1"));
+    QVERIFY(appNyc->simLoad() && appNyc->simLoad()->utilization);
+    QVERIFY(appAms->simLoad() && appAms->simLoad()->utilization);
+    QCOMPARE(*appAms->simLoad()->utilization, 0.0);
+    QVERIFY(*appNyc->simLoad()->utilization > 0.05);
+    QVERIFY(appNyc->toolTip().contains(QStringLiteral("% busy")));
+    const LinkItem *toNyc = scene->linkItem(QStringLiteral("lb-nyc-1"), QStringLiteral("app-nyc-1"));
+    const LinkItem *toAms = scene->linkItem(QStringLiteral("lb-ams-1"), QStringLiteral("app-ams-1"));
+    QVERIFY(toNyc && toAms);
+    QVERIFY(toNyc->traffic() && toAms->traffic());
+    QCOMPARE(*toAms->traffic(), 0.0);
+    QVERIFY(*toNyc->traffic() > 0);
+    QVERIFY(toNyc->linePen(scene->palette()).widthF()
+            > LinkItem::pen(toNyc->kind(), scene->palette()).widthF());
+    // Replication links keep their pen.
+    QVERIFY(!scene->linkItem(QStringLiteral("db-nyc"), QStringLiteral("db-nyc-standby"))->traffic());
+    // Before the failure both regions serve.
+    replay->seek(300);
+    QVERIFY(*appAms->simLoad()->utilization > 0.05);
+    QVERIFY(*toAms->traffic() > 0);
     // Back before the failure: all as usual, and no new run for it.
     replay->seek(300);
     for (const QString &id : amsterdam)
@@ -105,6 +128,8 @@ void TestSimReplay::scrubbingShowsThatMomentOnTheCanvas()
     QVERIFY(!scene->isReadOnly());
     for (const QString &id : amsterdam)
         QVERIFY(!scene->componentItem(id)->simState());
+    QVERIFY(!appNyc->simLoad());
+    QVERIFY(!toNyc->traffic());
 }
 
 QTEST_MAIN(TestSimReplay)

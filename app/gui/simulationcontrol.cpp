@@ -124,8 +124,8 @@ void SimulationControl::finish(std::shared_ptr<const SimulationOutcome> outcome)
         mResults->show();
         mResults->raise();
         // Room for the charts under the canvas, the first time they come up.
-        if (auto *window = qobject_cast<QMainWindow *>(mWindow); window && mResults->height() < 300)
-            window->resizeDocks({mResults}, {int(window->height() * 0.42)}, Qt::Vertical);
+        if (auto *window = qobject_cast<QMainWindow *>(mWindow); window && mResults->height() < window->height() * 0.45)
+            window->resizeDocks({mResults}, {int(window->height() * 0.5)}, Qt::Vertical);
     }
     Q_EMIT ended(outcome);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace topolab::app {
 
@@ -13,13 +14,17 @@ LoadTimeline::LoadTimeline(std::shared_ptr<const SimulationOutcome> outcome)
     const sim::TimeSeries &series = mOutcome->result.series;
     if (series.servedPerS.size() != mOutcome->model.components.size())
         return; // the run did not record load
-    for (const sim::ComponentSpec &c : mOutcome->model.components) {
-        mIds.push_back(QString::fromStdString(c.id));
-        mQueues.push_back(c.kind == sim::SimKind::AppServer || c.kind == sim::SimKind::Database);
+    const std::vector<sim::ComponentSpec> &components = mOutcome->model.components;
+    std::map<sim::SimKind, double> peakOfKind;
+    for (std::size_t i = 0; i < components.size(); ++i) {
+        const sim::SimKind kind = components[i].kind;
+        mIds.push_back(QString::fromStdString(components[i].id));
+        mQueues.push_back(kind == sim::SimKind::AppServer || kind == sim::SimKind::Database);
+        for (float v : series.servedPerS[i])
+            peakOfKind[kind] = std::max(peakOfKind[kind], double(v));
     }
-    for (const std::vector<float> &perBucket : series.servedPerS)
-        for (float v : perBucket)
-            mPeakServed = std::max(mPeakServed, double(v));
+    for (const sim::ComponentSpec &c : components)
+        mPeakServed.push_back(peakOfKind[c.kind]);
 }
 
 QHash<QString, ComponentLoad> LoadTimeline::loadAt(double seconds) const
@@ -41,7 +46,7 @@ QHash<QString, ComponentLoad> LoadTimeline::loadAt(double seconds) const
             load.utilization = series.utilization[i][bucket];
         if (bucket < series.servedPerS[i].size())
             load.servedPerS = series.servedPerS[i][bucket];
-        load.trafficShare = mPeakServed > 0 ? load.servedPerS / mPeakServed : 0;
+        load.trafficShare = mPeakServed[i] > 0 ? load.servedPerS / mPeakServed[i] : 0;
         loads.insert(mIds[i], load);
     }
     return loads;

@@ -16,7 +16,9 @@ struct ComponentLoad
 {
     std::optional<double> utilization; // busy share of workers or cpus; kinds that queue only
     double servedPerS = 0;             // requests (queries for a database) it served
-    double trafficShare = 0;           // servedPerS against the busiest second of any component
+    // servedPerS against the busiest second of any component of its kind: load balancers are
+    // compared with load balancers, databases (which count queries) with databases.
+    double trafficShare = 0;
 };
 
 // Every component's load through a run, per time-series bucket (the run's means over its
@@ -34,8 +36,8 @@ public:
 private:
     std::shared_ptr<const SimulationOutcome> mOutcome;
     std::vector<QString> mIds;
-    std::vector<bool> mQueues; // per component: utilisation applies
-    double mPeakServed = 0;
+    std::vector<bool> mQueues;       // per component: utilisation applies
+    std::vector<double> mPeakServed; // per component: the busiest second of its kind
 };
 
 } // namespace topolab::app

@@ -123,8 +123,9 @@ void SimulationControl::finish(std::shared_ptr<const SimulationOutcome> outcome)
         mResults->showOutcome(outcome);
         mResults->show();
         mResults->raise();
-        // Room for the charts under the canvas, the first time they come up.
-        if (auto *window = qobject_cast<QMainWindow *>(mWindow); window && mResults->height() < window->height() * 0.45)
+        // Room for the charts under the canvas when they come up in a low panel.
+        auto *window = qobject_cast<QMainWindow *>(mWindow);
+        if (window && mResults->height() < window->height() * 0.45)
             window->resizeDocks({mResults}, {int(window->height() * 0.5)}, Qt::Vertical);
     }
     Q_EMIT ended(outcome);

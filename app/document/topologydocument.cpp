@@ -8,6 +8,7 @@
 #include "commands/connectcommand.h"
 #include "commands/disconnectcommand.h"
 #include "commands/distributecommand.h"
+#include "commands/editsectionscommand.h"
 #include "commands/movecommand.h"
 #include "commands/pastecommand.h"
 #include "commands/removecommand.h"
@@ -458,6 +459,34 @@ std::optional<QString> TopologyDocument::setParameterGroupEnabled(const QStringL
                   : parameterText(QT_TR_NOOP("Disable %1 of %2"),
                                   QT_TR_NOOP("Disable %1 of %n components"), componentIds, group);
     return changeParameters(componentIds, text, ParameterEdit::enableGroup(toStd(group), enabled));
+}
+
+TopologyDocument::Sections TopologyDocument::sections() const
+{
+    return Sections{mTopology.clientGroups, mTopology.scenario};
+}
+
+std::optional<QString> TopologyDocument::setSections(const Sections &sections, const QString &text,
+                                                     int dragId)
+{
+    if (auto reason = EditSectionsCommand::refusal(mTopology, sections))
+        return toQString(*reason);
+    Sections before = this->sections();
+    if (before == sections)
+        return std::nullopt;
+    // A step of a gesture back to where it began merges into a step that changes nothing, which
+    // the stack then drops.
+    mUndoStack->push(new EditSectionsCommand(this, text, std::move(before), sections, dragId));
+    return std::nullopt;
+}
+
+std::optional<QString> TopologyDocument::editSections(const QString &text, const SectionsEdit &edit,
+                                                      int dragId)
+{
+    Sections sections = this->sections();
+    if (auto reason = edit(sections))
+        return toQString(*reason);
+    return setSections(sections, text, dragId);
 }
 
 bool TopologyDocument::setLabel(const QString &id, const QString &label)

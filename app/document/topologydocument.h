@@ -48,6 +48,16 @@ public:
     // How far duplicate() offsets the copies.
     static constexpr qreal duplicateOffset = 40;
 
+    // The sections a simulation runs: who sends requests, and what the run injects.
+    struct Sections
+    {
+        std::vector<core::ClientGroup> clientGroups;
+        std::optional<core::Scenario> scenario;
+        bool operator==(const Sections &) const = default;
+    };
+    // Changes a copy of the sections; returns why it cannot, or nullopt.
+    using SectionsEdit = std::function<std::optional<std::string>(Sections &)>;
+
     // Templates come from `templatesDir` (defaultTemplatesDir(): compiled into the binary).
     explicit TopologyDocument(QObject *parent = nullptr);
     explicit TopologyDocument(const QString &templatesDir, QObject *parent = nullptr);
@@ -93,7 +103,8 @@ public:
     // The clipboard text for the components and regions `ids` (a region brings its members),
     // with the links among them and their layout; see clipboardfragment.h. Empty when none.
     QString copy(const QStringList &ids) const;
-    // A fresh id for moveElements()/resizeRegion(): the steps of one drag share it.
+    Sections sections() const;
+    // A fresh id for moveElements()/resizeRegion()/editSections(): the steps of one drag share it.
     int newDragId() { return ++mLastDragId; }
 
     // ---- Edits. Each pushes exactly one undo command, or nothing when refused or a no-op.
@@ -121,6 +132,16 @@ public:
     // Turns an optional parameter group (a DNS health_check) on or off.
     std::optional<QString> setParameterGroupEnabled(const QStringList &componentIds,
                                                     const QString &group, bool enabled);
+    // Replaces the client groups and the scenario as one step called `text`. Refuses, with the
+    // reason, what a file could not hold: an invalid or duplicate client group id, an unknown
+    // region or failure target, a failure without start or target. Steps with the same non-zero
+    // dragId merge (a drag on the failure timeline); a merged gesture that changes nothing
+    // leaves no step.
+    std::optional<QString> setSections(const Sections &sections, const QString &text,
+                                       int dragId = 0);
+    // setSections() of the current sections as changed by `edit`; `edit`'s refusal is returned.
+    std::optional<QString> editSections(const QString &text, const SectionsEdit &edit,
+                                        int dragId = 0);
     bool setLabel(const QString &id, const QString &label); // a component or a region
     // Renames a component or region and every reference to it (links, layout, regions of
     // members, client groups, failure targets, deploy hosts). Returns the refusal reason.

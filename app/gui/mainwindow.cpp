@@ -8,6 +8,7 @@
 #include "reportdialog.h"
 #include "simulationcontrol.h"
 #include "results/resultsdock.h"
+#include "scenario/scenariodock.h"
 #include "statusindicators.h"
 
 #include "canvas/canvaseditor.h"
@@ -57,7 +58,7 @@ namespace topolab::app {
 namespace {
 
 // Raised when the docks' names or set change: a layout saved for other docks is not restored.
-constexpr int dockLayoutVersion = 2;
+constexpr int dockLayoutVersion = 3;
 
 constexpr int messageTimeout = 6000;
 
@@ -101,6 +102,7 @@ MainWindow::MainWindow(const QString &autosaveDirectory, QWidget *parent)
     setCentralWidget(centre);
 
     mResults = new ResultsDock(this);
+    mScenario = new ScenarioDock(this);
     createDocks();
     mActions->addMenus(menuBar());
     mActions->applyIcons(palette());
@@ -113,7 +115,7 @@ MainWindow::MainWindow(const QString &autosaveDirectory, QWidget *parent)
     for (QDockWidget *dock :
          {static_cast<QDockWidget *>(mPalette), static_cast<QDockWidget *>(mInspector),
           static_cast<QDockWidget *>(mIssues), static_cast<QDockWidget *>(mHistory), mMinimapDock,
-          static_cast<QDockWidget *>(mResults)})
+          static_cast<QDockWidget *>(mResults), static_cast<QDockWidget *>(mScenario)})
         panels->addAction(dock->toggleViewAction());
     statusBar()->addPermanentWidget(mIndicators);
     mSimulation
@@ -143,6 +145,7 @@ MainWindow::~MainWindow()
     delete mInspector;
     delete mIssues;
     delete mHistory;
+    delete mScenario;
     delete mResults;
     delete mIndicators;
     delete mFiles;
@@ -154,6 +157,7 @@ void MainWindow::createDocks()
     mInspector->setDocument(mDocument);
     mIssues->setDocument(mDocument);
     mHistory->setStack(mDocument->undoStack());
+    mScenario->setDocument(mDocument);
     mMinimapDock->setObjectName(QStringLiteral("minimapDock"));
     mMinimapDock->setWidget(mMinimap);
     mMinimap->setSourceView(mView);
@@ -169,6 +173,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, mResults);
     tabifyDockWidget(mIssues, mHistory);
     tabifyDockWidget(mHistory, mResults);
+    tabifyDockWidget(mResults, mScenario);
     mIssues->raise();
     resizeDocks({mPalette, mInspector}, {210, 290}, Qt::Horizontal);
     resizeDocks({mIssues}, {150}, Qt::Vertical);
@@ -209,6 +214,8 @@ void MainWindow::connectActions()
     connect(mEditor, &CanvasEditor::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, messageTimeout); });
     connect(mFiles, &DocumentFiles::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, messageTimeout); });
+    connect(mScenario, &ScenarioDock::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, messageTimeout); });
     connect(mFiles, &DocumentFiles::loadFailed, this,
             [this](const QString &path, const std::vector<core::Diagnostic> &errors) {
@@ -531,6 +538,11 @@ void MainWindow::showCanvasMenu(const QPoint &globalPos, const QPointF &scenePos
         menu.addAction(a->remove);
         menu.addSeparator();
         menu.addAction(a->rename);
+        if (mScene->selectedIds().size() == 1 && !mScene->isReadOnly()) {
+            const QString id = mScene->selectedIds().constFirst();
+            menu.addAction(mDocument->region(id) ? tr("Lose Region At…") : tr("Fail At…"), this,
+                           [this, id] { mScenario->failAt(id); });
+        }
         if (mScene->selectedIds().size() >= 2) {
             QMenu *align = menu.addMenu(tr("Align"));
             for (QAction *action : {a->alignLeft, a->alignHorizontalCentre, a->alignRight,

@@ -12,6 +12,7 @@ class DesignScene;
 class DesignView;
 class SimulationControl;
 class ResultsDock;
+class ScenarioDock;
 class DesignerActions;
 class DocumentFiles;
 class FindBar;
@@ -47,6 +48,7 @@ public:
     DesignView *view() const { return mView; }
     SimulationControl *simulation() const { return mSimulation; }
     ResultsDock *results() const { return mResults; }
+    ScenarioDock *scenario() const { return mScenario; }
     CanvasEditor *editor() const { return mEditor; }
     DesignerActions *actions() const { return mActions; }
     DocumentFiles *files() const { return mFiles; }
@@ -91,6 +93,7 @@ private:
     DesignView *mView;
     SimulationControl *mSimulation = nullptr;
     ResultsDock *mResults = nullptr;
+    ScenarioDock *mScenario = nullptr;
     CanvasEditor *mEditor;
     FindBar *mFindBar;
     DesignerActions *mActions;

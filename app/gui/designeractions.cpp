@@ -133,6 +133,12 @@ DesignerActions::DesignerActions(QUndoStack *undoStack, QObject *parent)
     stopSimulation->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     stopSimulation->setStatusTip(tr("Stop the simulation that is running"));
     stopSimulation->setEnabled(false);
+    compareVariants = make(tr("&Compare Variants…"));
+    compareVariants->setStatusTip(
+        tr("Simulate the topology and a copy with some parameters changed, and overlay them"));
+    parameterSweep = make(tr("Parameter S&weep…"));
+    parameterSweep->setStatusTip(
+        tr("Simulate the topology at several values of one parameter and chart what changes"));
 
     showSinglePoints = make(tr("Highlight &Single Points of Failure"), "dialog-warning");
     showSinglePoints->setCheckable(true);
@@ -244,6 +250,9 @@ void DesignerActions::addMenus(QMenuBar *menuBar)
     QMenu *simulate = menuBar->addMenu(tr("&Simulate"));
     simulate->addAction(runSimulation);
     simulate->addAction(stopSimulation);
+    simulate->addSeparator();
+    simulate->addAction(compareVariants);
+    simulate->addAction(parameterSweep);
     simulate->addSeparator();
     simulate->addAction(showSinglePoints);
     simulate->addAction(analyze);

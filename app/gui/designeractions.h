@@ -76,6 +76,8 @@ public:
     // Simulate
     QAction *runSimulation;
     QAction *stopSimulation;
+    QAction *compareVariants;
+    QAction *parameterSweep;
     QAction *showSinglePoints;
     QAction *analyze;
     // Deploy

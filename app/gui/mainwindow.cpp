@@ -12,6 +12,7 @@
 #include "statusindicators.h"
 
 #include "canvas/canvaseditor.h"
+#include "compare/comparecontrol.h"
 #include "canvas/designscene.h"
 #include "canvas/designview.h"
 #include "designer/autosave.h"
@@ -120,6 +121,7 @@ MainWindow::MainWindow(const QString &autosaveDirectory, QWidget *parent)
     statusBar()->addPermanentWidget(mIndicators);
     mSimulation
         = new SimulationControl(mDocument, mScene, mActions, mResults, statusBar(), this);
+    mCompare = new CompareControl(mDocument, mScene, mActions, this);
 
     connectActions();
     restoreSettings();
@@ -137,6 +139,7 @@ MainWindow::~MainWindow()
 {
     // A run still going is stopped first: it reports to the canvas and the status bar.
     delete mSimulation;
+    delete mCompare;
     mScene->disconnect(this);
     delete centralWidget();
     delete mScene;

@@ -8,6 +8,7 @@ class QToolBar;
 namespace topolab::app {
 
 class CanvasEditor;
+class CompareControl;
 class DesignScene;
 class DesignView;
 class SimulationControl;
@@ -47,6 +48,7 @@ public:
     DesignScene *scene() const { return mScene; }
     DesignView *view() const { return mView; }
     SimulationControl *simulation() const { return mSimulation; }
+    CompareControl *compare() const { return mCompare; }
     ResultsDock *results() const { return mResults; }
     ScenarioDock *scenario() const { return mScenario; }
     CanvasEditor *editor() const { return mEditor; }
@@ -92,6 +94,7 @@ private:
     DesignScene *mScene;
     DesignView *mView;
     SimulationControl *mSimulation = nullptr;
+    CompareControl *mCompare = nullptr;
     ResultsDock *mResults = nullptr;
     ScenarioDock *mScenario = nullptr;
     CanvasEditor *mEditor;

@@ -51,36 +51,43 @@ void TimeChart::clear()
     mMaxX = 0;
     mMaxY = 0;
     mBands = 0;
+    mMinX = 0;
+    mMinY = 0;
+    mAnyValue = false;
 }
 
 void TimeChart::track(QXYSeries *series, const QString &name)
 {
     series->setName(name);
-    connect(series, &QXYSeries::hovered, this, [this, name](const QPointF &point, bool state) {
+    const auto hovered = [this, series, name](const QPointF &point, bool state) {
         if (!state) {
             QToolTip::hideText();
             return;
         }
         const QLocale locale;
-        QToolTip::showText(QCursor::pos(), tr("%1 at %2 s: %3 %4")
-                                               .arg(name, locale.toString(point.x(), 'f', 0),
-                                                    locale.toString(point.y(), 'g', 4), mUnit));
-    });
+        QPointF shown = point;
+        if (series->pointsVisible() && series->count() > 0) {
+            // A line with a dot per value reads the nearest value, not a point between two.
+            const QList<QPointF> all = series->points();
+            const auto closer = [&](const QPointF &a, const QPointF &b) {
+                return std::abs(a.x() - point.x()) < std::abs(b.x() - point.x());
+            };
+            shown = *std::min_element(all.begin(), all.end(), closer);
+        }
+        const QString at = mTimeAxis
+                               ? locale.toString(shown.x(), 'f', 0) + QStringLiteral(" s")
+                               : (locale.toString(shown.x(), 'g', 4) + QLatin1Char(' ') + mXUnit)
+                                     .trimmed();
+        QToolTip::showText(QCursor::pos(), tr("%1 at %2: %3 %4")
+                                               .arg(name, at, locale.toString(shown.y(), 'g', 4),
+                                                    mUnit));
+    };
+    connect(series, &QXYSeries::hovered, this, hovered);
 }
 
 void TimeChart::addLine(const QString &name, const QList<QPointF> &points, const QColor &colour)
 {
-    auto *series = new QLineSeries;
-    series->replace(points);
-    series->setPen(QPen(colour, 1.6));
-    mChart->addSeries(series);
-    series->attachAxis(mTime);
-    series->attachAxis(mValue);
-    track(series, name);
-    for (const QPointF &p : points) {
-        mMaxX = std::max(mMaxX, p.x());
-        mMaxY = std::max(mMaxY, p.y());
-    }
+    addLine(name, points, colour, Qt::SolidLine);
 }
 
 void TimeChart::addStacked(const QString &name, const QList<QPointF> &values, const QColor &colour)
@@ -214,6 +221,133 @@ QList<QPointF> TimeChart::points(const QString &name) const
             return line->points();
         if (auto *area = qobject_cast<QAreaSeries *>(series))
             return area->upperSeries()->points();
+    }
+    return {};
+}
+
+} // namespace topolab::app
+
+namespace topolab::app {
+
+void TimeChart::extend(const QList<QPointF> &points)
+{
+    for (const QPointF &p : points) {
+        mMinX = mAnyValue ? std::min(mMinX, p.x()) : p.x();
+        mMinY = mAnyValue ? std::min(mMinY, p.y()) : p.y();
+        mMaxX = std::max(mMaxX, p.x());
+        mMaxY = std::max(mMaxY, p.y());
+        mAnyValue = true;
+    }
+}
+
+void TimeChart::addLine(const QString &name, const QList<QPointF> &points, const QColor &colour,
+                        Qt::PenStyle style, bool markers)
+{
+    auto *series = new QLineSeries;
+    series->replace(points);
+    series->setPen(QPen(colour, 1.6, style));
+    if (markers) {
+        series->setPointsVisible(true);
+        series->setMarkerSize(7);
+    }
+    mChart->addSeries(series);
+    series->attachAxis(mTime);
+    series->attachAxis(mValue);
+    track(series, name);
+    extend(points);
+}
+
+void TimeChart::addRange(const QString &name, const QList<QPointF> &low,
+                         const QList<QPointF> &high, const QColor &colour)
+{
+    auto *lower = new QLineSeries;
+    auto *upper = new QLineSeries;
+    lower->replace(low);
+    upper->replace(high);
+    auto *area = new QAreaSeries(upper, lower);
+    area->setName(name);
+    QColor fill = colour;
+    fill.setAlphaF(0.2f);
+    area->setColor(fill);
+    area->setPen(Qt::NoPen);
+    mChart->addSeries(area);
+    area->attachAxis(mTime);
+    area->attachAxis(mValue);
+    extend(low);
+    extend(high);
+    const auto hovered = [this, name, low, high](const QPointF &point, bool state) {
+        if (!state || low.isEmpty() || low.size() != high.size()) {
+            QToolTip::hideText();
+            return;
+        }
+        qsizetype nearest = 0;
+        for (qsizetype i = 1; i < low.size(); ++i) {
+            if (std::abs(low[i].x() - point.x()) < std::abs(low[nearest].x() - point.x()))
+                nearest = i;
+        }
+        const QLocale locale;
+        const QString at = mTimeAxis
+                               ? locale.toString(low[nearest].x(), 'f', 0) + QStringLiteral(" s")
+                               : (locale.toString(low[nearest].x(), 'g', 4) + QLatin1Char(' ')
+                                  + mXUnit)
+                                     .trimmed();
+        QToolTip::showText(QCursor::pos(),
+                           tr("%1 at %2: %3 to %4 %5")
+                               .arg(name, at, locale.toString(low[nearest].y(), 'g', 4),
+                                    locale.toString(high[nearest].y(), 'g', 4), mUnit));
+    };
+    connect(area, &QAreaSeries::hovered, this, hovered);
+}
+
+void TimeChart::setHorizontalAxis(const QString &title, const QString &unit)
+{
+    mTimeAxis = false;
+    mXUnit = unit;
+    mTime->setTitleText(title);
+    mTime->setLabelFormat(QStringLiteral("%.4g"));
+}
+
+void TimeChart::fitToValues()
+{
+    if (!mAnyValue) {
+        mTime->setRange(0, 1);
+        mValue->setRange(0, 1);
+        return;
+    }
+    const auto padded = [](double low, double high, double share) {
+        if (high <= low) {
+            const double room = std::max(std::abs(low) * 0.05, 1e-6);
+            return std::pair(low - room, high + room);
+        }
+        const double room = (high - low) * share;
+        return std::pair(low - room, high + room);
+    };
+    const auto [x0, x1] = padded(mMinX, mMaxX, 0.04);
+    const auto [y0, y1] = padded(mMinY, mMaxY, 0.1);
+    // Nothing below 0 that the values do not reach: counts and latencies are not negative.
+    mTime->setRange(mMinX >= 0 ? std::max(0.0, x0) : x0, x1);
+    mValue->setRange(mMinY >= 0 ? std::max(0.0, y0) : y0, y1);
+    mTime->applyNiceNumbers();
+    mValue->applyNiceNumbers();
+}
+
+QStringList TimeChart::lineNames() const
+{
+    QStringList names;
+    for (QAbstractSeries *series : mChart->series()) {
+        if (qobject_cast<QLineSeries *>(series))
+            names.append(series->name());
+    }
+    return names;
+}
+
+QList<QPointF> TimeChart::lowerPoints(const QString &name) const
+{
+    for (QAbstractSeries *series : mChart->series()) {
+        if (series->name() != name || series->property("band").toBool())
+            continue;
+        if (auto *area = qobject_cast<QAreaSeries *>(series); area && area->lowerSeries())
+            return area->lowerSeries()->points();
     }
     return {};
 }

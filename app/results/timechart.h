@@ -5,6 +5,7 @@
 #include <QList>
 #include <QPointF>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 class QChart;
@@ -34,6 +35,24 @@ public:
     // Fits the axes to what was added; the time axis to `end` seconds when given.
     void finish(double end = 0);
 
+    // For variants on one chart and for charts against a parameter: a line drawn in `style`
+    // (Qt::DashLine...), with a dot at every point when `markers` (hovering then reads the
+    // nearest point).
+    void addLine(const QString &name, const QList<QPointF> &points, const QColor &colour,
+                 Qt::PenStyle style, bool markers = false);
+    // A see-through area between `low` and `high` (the same x), such as a confidence interval.
+    void addRange(const QString &name, const QList<QPointF> &low, const QList<QPointF> &high,
+                  const QColor &colour);
+    // A horizontal axis of something other than time: its title, and the unit hovering
+    // reads its values in ("s" and whole numbers unless set).
+    void setHorizontalAxis(const QString &title, const QString &unit);
+    // Fits both axes to the values added, not from 0, with a little room around them.
+    void fitToValues();
+    // The names of the lines (not areas or bands), in the order added.
+    QStringList lineNames() const;
+    // The lower edge of the named range or area.
+    QList<QPointF> lowerPoints(const QString &name) const;
+
     int seriesCount() const;
     int bandCount() const { return mBands; }
     // Each band's (from, to), in the order added.
@@ -46,6 +65,7 @@ public:
 
 private:
     void track(QXYSeries *series, const QString &name);
+    void extend(const QList<QPointF> &points);
 
     QString mUnit;
     QChart *mChart;
@@ -56,6 +76,12 @@ private:
     double mMaxX = 0;
     double mMaxY = 0;
     int mBands = 0;
+    // What fitToValues() and setHorizontalAxis() need.
+    double mMinX = 0;
+    double mMinY = 0;
+    bool mAnyValue = false;
+    bool mTimeAxis = true;
+    QString mXUnit;
 };
 
 } // namespace topolab::app

@@ -42,7 +42,8 @@ ParameterPicker::ParameterPicker(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(mOwner);
-    layout->addWidget(mParameter, 1);
+    layout->addWidget(mParameter);
+    layout->addStretch(1);
     connect(mOwner, &QComboBox::currentIndexChanged, this, [this] {
         fillParameters();
         Q_EMIT changed();

@@ -340,6 +340,8 @@ void SweepPage::showCharts()
         if (point)
             replications = point->stats.replications;
     }
+    if (replications == 0)
+        return; // nothing finished yet: empty charts rather than made-up axes
     for (const Line &line : lines) {
         QList<QPointF> mean, low, high;
         for (const std::optional<Point> &point : mPoints) {

@@ -50,7 +50,7 @@ VariantsPage::VariantsPage(QWidget *parent)
     , mRun(new SweepRun(this))
 {
     mValue->setObjectName(QStringLiteral("valueBox"));
-    mValue->setMinimumContentsLength(10);
+    mValue->setMinimumContentsLength(14);
     mList->setObjectName(QStringLiteral("changeList"));
     mList->setMaximumHeight(mList->fontMetrics().height() * 4 + 8);
     mReplications->setObjectName(QStringLiteral("replicationsBox"));
@@ -72,10 +72,11 @@ VariantsPage::VariantsPage(QWidget *parent)
     mTable->setSelectionMode(QAbstractItemView::NoSelection);
 
     auto *pick = new QHBoxLayout;
-    pick->addWidget(mPicker, 1);
+    pick->addWidget(mPicker);
     pick->addWidget(new QLabel(tr("to")));
     pick->addWidget(mValue);
     pick->addWidget(mAdd);
+    pick->addStretch(1);
     auto *list = new QHBoxLayout;
     list->addWidget(mList, 1);
     list->addWidget(mRemove, 0, Qt::AlignTop);
@@ -278,10 +279,8 @@ bool VariantsPage::run(QString *why)
     mLabelB = tr("B: %1").arg(toQString(core::changesLabel(mChanges, mTopology)));
     if (!mRun->start({mTopology, *b.value}, overrides))
         return refuse(tr("The comparison could not start."));
-    for (TimeChart *chart : {mFailed, mLatency, mStaleness}) {
+    for (TimeChart *chart : {mFailed, mLatency, mStaleness})
         chart->clear();
-        chart->finish();
-    }
     mTable->setRowCount(0);
     mMessage->setText(tr("Simulating %1 and %2…").arg(mLabelA, mLabelB));
     setRunning(true);

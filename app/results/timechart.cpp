@@ -273,6 +273,11 @@ void TimeChart::addRange(const QString &name, const QList<QPointF> &low,
     mChart->addSeries(area);
     area->attachAxis(mTime);
     area->attachAxis(mValue);
+    // The legend's swatch a little stronger than the band, so that it reads on white.
+    QColor swatch = colour;
+    swatch.setAlphaF(0.45f);
+    for (QLegendMarker *marker : mChart->legend()->markers(area))
+        marker->setBrush(swatch);
     extend(low);
     extend(high);
     const auto hovered = [this, name, low, high](const QPointF &point, bool state) {
@@ -305,6 +310,8 @@ void TimeChart::setHorizontalAxis(const QString &title, const QString &unit)
     mXUnit = unit;
     mTime->setTitleText(title);
     mTime->setLabelFormat(QStringLiteral("%.4g"));
+    // Such charts are redrawn whole as values come; a partial repaint would leave old dots.
+    mView->setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
 }
 
 void TimeChart::fitToValues()
@@ -329,6 +336,10 @@ void TimeChart::fitToValues()
     mValue->setRange(mMinY >= 0 ? std::max(0.0, y0) : y0, y1);
     mTime->applyNiceNumbers();
     mValue->applyNiceNumbers();
+    // Counts in the tens of thousands as digits, not as 4e+04.
+    mValue->setLabelFormat(std::max(std::abs(mMinY), std::abs(mMaxY)) >= 1e4
+                               ? QStringLiteral("%.0f")
+                               : QStringLiteral("%.4g"));
 }
 
 QStringList TimeChart::lineNames() const

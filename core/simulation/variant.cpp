@@ -24,7 +24,9 @@ std::string quoted(std::string_view text)
 
 std::string_view trimmed(std::string_view text)
 {
-    const auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    const auto space = [](char c) {
+        return std::isspace(static_cast<unsigned char>(c)) != 0;
+    };
     while (!text.empty() && space(text.front()))
         text.remove_prefix(1);
     while (!text.empty() && space(text.back()))
@@ -78,8 +80,8 @@ std::optional<std::string> checkParam(const ParamSchema &schema, std::string_vie
     const ParamSpec *spec = param.empty() ? nullptr : schema.find(param);
     if (!spec) {
         const std::vector<std::string> paths = valuePaths(schema);
-        std::string message = "unknown parameter " + quoted(param) + " of " + owner + " in "
-                              + quoted(text);
+        std::string message
+            = "unknown parameter " + quoted(param) + " of " + owner + " in " + quoted(text);
         const std::string guess = suggestion(param, paths);
         return message + (guess.empty() ? "; it has " + joined(paths, " and ") : guess);
     }
@@ -87,8 +89,8 @@ std::optional<std::string> checkParam(const ParamSchema &schema, std::string_vie
         std::vector<std::string> members;
         for (const ParamSpec &member : spec->members)
             members.push_back(std::string(param) + "." + member.key);
-        return quoted(param) + " of " + owner + " is a group; name one of its members: "
-               + joined(members);
+        return quoted(param) + " of " + owner
+               + " is a group; name one of its members: " + joined(members);
     }
     return std::nullopt;
 }
@@ -144,9 +146,9 @@ Checked<ParamPath> parseKindPath(std::string_view text, const Topology &topology
                                         + suggestion(name, kindNames()));
     }
     if (dot == std::string_view::npos) {
-        return Checked<ParamPath>::fail(quoted(text) + " names no parameter; write kind:"
-                                        + std::string(name) + ".<parameter>, e.g. kind:"
-                                        + std::string(name) + "."
+        return Checked<ParamPath>::fail(quoted(text)
+                                        + " names no parameter; write kind:" + std::string(name)
+                                        + ".<parameter>, e.g. kind:" + std::string(name) + "."
                                         + valuePaths(componentSchema(*kind)).front());
     }
     if (topology.componentsOfKind(*kind).empty()) {
@@ -154,8 +156,7 @@ Checked<ParamPath> parseKindPath(std::string_view text, const Topology &topology
                                         + " component, in " + quoted(text));
     }
     const std::string_view param = rest.substr(dot + 1);
-    if (auto problem
-        = checkParam(componentSchema(*kind), param, "kind " + std::string(name), text))
+    if (auto problem = checkParam(componentSchema(*kind), param, "kind " + std::string(name), text))
         return Checked<ParamPath>::fail(*problem);
     return {ParamPath{ParamPath::Scope::Kind, std::string(name), std::string(param)}, {}};
 }
@@ -173,9 +174,8 @@ Checked<ParamPath> parseTrafficPath(std::string_view text, const Topology &topol
     const std::string_view rest = text.substr(trafficPrefix.size());
     if (topology.clientGroups.empty())
         return Checked<ParamPath>::fail("the topology has no client group, in " + quoted(text));
-    const auto found = splits(rest, [&](std::string_view id) {
-        return clientGroup(topology, id) != nullptr;
-    });
+    const auto found
+        = splits(rest, [&](std::string_view id) { return clientGroup(topology, id) != nullptr; });
     if (found.empty()) {
         if (clientGroup(topology, rest)) {
             return Checked<ParamPath>::fail(quoted(text) + " names no parameter; write traffic."
@@ -186,13 +186,12 @@ Checked<ParamPath> parseTrafficPath(std::string_view text, const Topology &topol
         for (const ClientGroup &group : topology.clientGroups)
             ids.push_back(group.id);
         const std::string_view id = rest.substr(0, rest.find('.'));
-        return Checked<ParamPath>::fail("unknown client group " + quoted(id) + " in "
-                                        + quoted(text) + suggestion(id, ids));
+        return Checked<ParamPath>::fail("unknown client group " + quoted(id) + " in " + quoted(text)
+                                        + suggestion(id, ids));
     }
     std::optional<std::string> first;
     for (const auto &[id, param] : found) {
-        auto problem = checkParam(clientGroupSchema(), param,
-                                  "client group " + quoted(id), text);
+        auto problem = checkParam(clientGroupSchema(), param, "client group " + quoted(id), text);
         if (!problem)
             return {ParamPath{ParamPath::Scope::ClientGroup, std::string(id), std::string(param)},
                     {}};
@@ -220,10 +219,9 @@ Checked<ParamPath> parseComponentPath(std::string_view text, const Topology &top
     if (first)
         return Checked<ParamPath>::fail(*first);
     if (const Component *c = topology.component(text)) {
-        return Checked<ParamPath>::fail(quoted(text) + " names no parameter; write "
-                                        + std::string(text) + ".<parameter>, e.g. "
-                                        + std::string(text) + "."
-                                        + valuePaths(componentSchema(c->kind)).front());
+        return Checked<ParamPath>::fail(
+            quoted(text) + " names no parameter; write " + std::string(text) + ".<parameter>, e.g. "
+            + std::string(text) + "." + valuePaths(componentSchema(c->kind)).front());
     }
     const std::string_view head = text.substr(0, text.find('.'));
     if (topology.region(head)) {
@@ -251,8 +249,8 @@ std::optional<std::string> setParam(ParamSet &params, const std::string &param, 
     if (!spec)
         return "no parameter " + quoted(param);
     if (spec->type == ParamType::Integer) {
-        if (const auto *d = std::get_if<double>(&value); d && std::floor(*d) == *d
-                                                         && std::abs(*d) < 9.2e18)
+        if (const auto *d = std::get_if<double>(&value);
+            d && std::floor(*d) == *d && std::abs(*d) < 9.2e18)
             value = static_cast<std::int64_t>(*d);
     }
     if (const auto dot = param.find('.'); dot != std::string::npos)
@@ -426,8 +424,8 @@ Checked<std::vector<ParamValue>> parseParamValues(const ParamSpec &spec, std::st
             const char *end = part.data() + part.size();
             const auto [ptr, ec] = std::from_chars(part.data(), end, bounds[i]);
             if (part.empty() || ec != std::errc() || ptr != end || !std::isfinite(bounds[i]))
-                return Result::fail(std::string(i == 0 ? "the start" : "the end")
-                                    + " of the range " + quoted(text) + " is not a number");
+                return Result::fail(std::string(i == 0 ? "the start" : "the end") + " of the range "
+                                    + quoted(text) + " is not a number");
         }
         int steps = 0;
         const std::string_view count = parts[2];
@@ -439,9 +437,8 @@ Checked<std::vector<ParamValue>> parseParamValues(const ParamSpec &spec, std::st
                                 + std::to_string(maxRangeSteps));
         }
         for (int i = 0; i < steps; ++i) {
-            double v = i + 1 == steps
-                           ? bounds[1]
-                           : bounds[0] + (bounds[1] - bounds[0]) * i / (steps - 1);
+            double v = i + 1 == steps ? bounds[1]
+                                      : bounds[0] + (bounds[1] - bounds[0]) * i / (steps - 1);
             ParamValue value = v;
             if (spec.type == ParamType::Integer)
                 value = static_cast<std::int64_t>(std::llround(v));
@@ -578,8 +575,7 @@ std::string changeLabel(const ParamChange &change, const Topology &topology)
         return what;
     }
     case ParamPath::Scope::Kind:
-        return "every " + lowerFirst(std::string(kindTitle(*parseKind(path.owner)))) + ": "
-               + what;
+        return "every " + lowerFirst(std::string(kindTitle(*parseKind(path.owner)))) + ": " + what;
     case ParamPath::Scope::Scenario:
         return what;
     case ParamPath::Scope::ClientGroup:

@@ -31,8 +31,7 @@ struct ParamPath
 };
 
 // What a parse or an edit came to: a value, or the reason there is none.
-template<typename T>
-struct Checked
+template<typename T> struct Checked
 {
     std::optional<T> value;
     std::string error;

@@ -97,21 +97,30 @@ void TestSimVariant::pathsOfEveryForm_data()
     QTest::addColumn<QString>("param");
     QTest::addColumn<QString>("title");
     using S = ParamPath::Scope;
-    QTest::newRow("component") << "www.ttl_s" << int(S::Component) << "www" << "ttl_s"
+    QTest::newRow("component") << "www.ttl_s" << int(S::Component) << "www"
+                               << "ttl_s"
                                << "Record TTL";
     QTest::newRow("group member") << "lb-1.health_check.fall" << int(S::Component) << "lb-1"
-                                  << "health_check.fall" << "Health check: failed checks";
+                                  << "health_check.fall"
+                                  << "Health check: failed checks";
     QTest::newRow("choice") << "db-2.replication" << int(S::Component) << "db-2"
-                            << "replication" << "Replication";
+                            << "replication"
+                            << "Replication";
     QTest::newRow("kind") << "kind:app_server.workers" << int(S::Kind) << "app_server"
-                          << "workers" << "Workers";
-    QTest::newRow("scenario") << "scenario.duration_s" << int(S::Scenario) << "" << "duration_s"
+                          << "workers"
+                          << "Workers";
+    QTest::newRow("scenario") << "scenario.duration_s" << int(S::Scenario) << ""
+                              << "duration_s"
                               << "Duration";
-    QTest::newRow("seed") << "scenario.seed" << int(S::Scenario) << "" << "seed" << "Seed";
+    QTest::newRow("seed") << "scenario.seed" << int(S::Scenario) << ""
+                          << "seed"
+                          << "Seed";
     QTest::newRow("traffic") << "traffic.users.rate_rps" << int(S::ClientGroup) << "users"
-                             << "rate_rps" << "Request rate";
+                             << "rate_rps"
+                             << "Request rate";
     QTest::newRow("spaces") << "  www.propagation_s " << int(S::Component) << "www"
-                            << "propagation_s" << "Propagation delay";
+                            << "propagation_s"
+                            << "Propagation delay";
 }
 
 void TestSimVariant::pathsOfEveryForm()
@@ -137,46 +146,57 @@ void TestSimVariant::badPathsAreRefusedWithTheReason_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("message");
-    QTest::newRow("empty") << "" << "empty parameter path";
-    QTest::newRow("typo in id")
-        << "wwx.ttl_s" << QString::fromUtf8("unknown component 'wwx' in 'wwx.ttl_s' — did you "
-                                            "mean 'www'?");
-    QTest::newRow("unknown id") << "zzzzzz.ttl_s" << "unknown component 'zzzzzz' in 'zzzzzz.ttl_s'";
+    QTest::newRow("empty") << ""
+                           << "empty parameter path";
+    QTest::newRow("typo in id") << "wwx.ttl_s"
+                                << QString::fromUtf8(
+                                       "unknown component 'wwx' in 'wwx.ttl_s' — did you "
+                                       "mean 'www'?");
+    QTest::newRow("unknown id") << "zzzzzz.ttl_s"
+                                << "unknown component 'zzzzzz' in 'zzzzzz.ttl_s'";
     QTest::newRow("typo in parameter")
-        << "www.ttl" << QString::fromUtf8("unknown parameter 'ttl' of dns 'www' in 'www.ttl' — "
-                                          "did you mean 'ttl_s'?");
-    QTest::newRow("parameter of another kind")
-        << "www.workers" << "unknown parameter 'workers' of dns 'www'";
-    QTest::newRow("no parameter") << "www" << "'www' names no parameter; write www.<parameter>";
-    QTest::newRow("trailing dot") << "www." << "unknown parameter '' of dns 'www'";
+        << "www.ttl"
+        << QString::fromUtf8("unknown parameter 'ttl' of dns 'www' in 'www.ttl' — "
+                             "did you mean 'ttl_s'?");
+    QTest::newRow("parameter of another kind") << "www.workers"
+                                               << "unknown parameter 'workers' of dns 'www'";
+    QTest::newRow("no parameter") << "www"
+                                  << "'www' names no parameter; write www.<parameter>";
+    QTest::newRow("trailing dot") << "www."
+                                  << "unknown parameter '' of dns 'www'";
     QTest::newRow("a group") << "lb-1.health_check"
                              << "'health_check' of load_balancer 'lb-1' is a group; name one of "
                                 "its members: health_check.inter_ms, health_check.fall or "
                                 "health_check.rise";
     QTest::newRow("unknown member") << "lb-1.health_check.falls"
                                     << "did you mean 'health_check.fall'?";
-    QTest::newRow("a region") << "nyc1.ttl_s" << "'nyc1' in 'nyc1.ttl_s' is a region";
-    QTest::newRow("typo in kind")
-        << "kind:app_srever.workers" << QString::fromUtf8("unknown kind 'app_srever' in "
-                                                          "'kind:app_srever.workers' — did you "
-                                                          "mean 'app_server'?");
-    QTest::newRow("kind not drawn") << "kind:vpn.latency_ms" << "the topology has no vpn component";
-    QTest::newRow("kind without parameter")
-        << "kind:app_server" << "'kind:app_server' names no parameter";
+    QTest::newRow("a region") << "nyc1.ttl_s"
+                              << "'nyc1' in 'nyc1.ttl_s' is a region";
+    QTest::newRow("typo in kind") << "kind:app_srever.workers"
+                                  << QString::fromUtf8("unknown kind 'app_srever' in "
+                                                       "'kind:app_srever.workers' — did you "
+                                                       "mean 'app_server'?");
+    QTest::newRow("kind not drawn") << "kind:vpn.latency_ms"
+                                    << "the topology has no vpn component";
+    QTest::newRow("kind without parameter") << "kind:app_server"
+                                            << "'kind:app_server' names no parameter";
     QTest::newRow("kind, wrong parameter") << "kind:app_server.ttl_s"
                                            << "unknown parameter 'ttl_s' of kind app_server";
-    QTest::newRow("scenario key")
-        << "scenario.duraton_s" << QString::fromUtf8("unknown parameter 'duraton_s' of the "
-                                                     "scenario in 'scenario.duraton_s' — did "
-                                                     "you mean 'duration_s'?");
-    QTest::newRow("scenario alone") << "scenario" << "'scenario' names no parameter";
-    QTest::newRow("traffic group")
-        << "traffic.user.rate_rps" << QString::fromUtf8("unknown client group 'user' in "
+    QTest::newRow("scenario key") << "scenario.duraton_s"
+                                  << QString::fromUtf8("unknown parameter 'duraton_s' of the "
+                                                       "scenario in 'scenario.duraton_s' — did "
+                                                       "you mean 'duration_s'?");
+    QTest::newRow("scenario alone") << "scenario"
+                                    << "'scenario' names no parameter";
+    QTest::newRow("traffic group") << "traffic.user.rate_rps"
+                                   << QString::fromUtf8("unknown client group 'user' in "
                                                         "'traffic.user.rate_rps' — did you mean "
                                                         "'users'?");
-    QTest::newRow("traffic key") << "traffic.users.rate" << "unknown parameter 'rate' of client "
-                                                            "group 'users'";
-    QTest::newRow("traffic without key") << "traffic.users" << "'traffic.users' names no parameter";
+    QTest::newRow("traffic key") << "traffic.users.rate"
+                                 << "unknown parameter 'rate' of client "
+                                    "group 'users'";
+    QTest::newRow("traffic without key") << "traffic.users"
+                                         << "'traffic.users' names no parameter";
 }
 
 void TestSimVariant::badPathsAreRefusedWithTheReason()
@@ -217,9 +237,12 @@ void TestSimVariant::valuesAreReadAsTheSpecsType()
         const auto parsed = parseParamValue(spec(path), text);
         return parsed ? QString() : QString::fromStdString(parsed.error);
     };
-    QCOMPARE(refused("www.ttl_s", "-5"), QStringLiteral("ttl_s must be between 0 and 2147483647 s, got -5"));
-    QCOMPARE(refused("www.ttl_s", "2.5"), QStringLiteral("ttl_s must be a whole number, got '2.5'"));
-    QCOMPARE(refused("www.ttl_s", "thirty"), QStringLiteral("ttl_s must be a number, got 'thirty'"));
+    QCOMPARE(refused("www.ttl_s", "-5"),
+             QStringLiteral("ttl_s must be between 0 and 2147483647 s, got -5"));
+    QCOMPARE(refused("www.ttl_s", "2.5"),
+             QStringLiteral("ttl_s must be a whole number, got '2.5'"));
+    QCOMPARE(refused("www.ttl_s", "thirty"),
+             QStringLiteral("ttl_s must be a number, got 'thirty'"));
     QCOMPARE(refused("www.ttl_s", ""), QStringLiteral("ttl_s must be a number, got ''"));
     QCOMPARE(refused("lb-1.health_check.fall", "0"),
              QStringLiteral("fall must be between 1 and 100, got 0"));
@@ -267,21 +290,41 @@ void TestSimVariant::badListsAndRangesAreRefused_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");
-    QTest::newRow("nothing") << "www.ttl_s" << " " << "no values for ttl_s";
-    QTest::newRow("empty item") << "www.ttl_s" << "30,,60" << "an empty value in the list";
-    QTest::newRow("twice") << "www.ttl_s" << "30,60,30" << "'30' is listed twice";
-    QTest::newRow("out of range item") << "www.ttl_s" << "30,-1"
+    QTest::newRow("nothing") << "www.ttl_s"
+                             << " "
+                             << "no values for ttl_s";
+    QTest::newRow("empty item") << "www.ttl_s"
+                                << "30,,60"
+                                << "an empty value in the list";
+    QTest::newRow("twice") << "www.ttl_s"
+                           << "30,60,30"
+                           << "'30' is listed twice";
+    QTest::newRow("out of range item") << "www.ttl_s"
+                                       << "30,-1"
                                        << "ttl_s must be between 0 and 2147483647 s, got -1";
-    QTest::newRow("two parts") << "www.ttl_s" << "30:300" << "a range is from:to:steps";
-    QTest::newRow("four parts") << "www.ttl_s" << "1:2:3:4" << "a range is from:to:steps";
-    QTest::newRow("bad start") << "www.ttl_s" << "a:300:4" << "the start of the range";
-    QTest::newRow("bad end") << "www.ttl_s" << "30::4" << "the end of the range";
-    QTest::newRow("one step") << "www.ttl_s" << "30:300:1" << "must be a whole number from 2 to";
-    QTest::newRow("fractional steps") << "www.ttl_s" << "30:300:2.5"
+    QTest::newRow("two parts") << "www.ttl_s"
+                               << "30:300"
+                               << "a range is from:to:steps";
+    QTest::newRow("four parts") << "www.ttl_s"
+                                << "1:2:3:4"
+                                << "a range is from:to:steps";
+    QTest::newRow("bad start") << "www.ttl_s"
+                               << "a:300:4"
+                               << "the start of the range";
+    QTest::newRow("bad end") << "www.ttl_s"
+                             << "30::4"
+                             << "the end of the range";
+    QTest::newRow("one step") << "www.ttl_s"
+                              << "30:300:1"
+                              << "must be a whole number from 2 to";
+    QTest::newRow("fractional steps") << "www.ttl_s"
+                                      << "30:300:2.5"
                                       << "must be a whole number from 2 to";
-    QTest::newRow("range out of range") << "lb-1.health_check.fall" << "0:10:3"
+    QTest::newRow("range out of range") << "lb-1.health_check.fall"
+                                        << "0:10:3"
                                         << "fall must be between 1 and 100, got 0";
-    QTest::newRow("range of a choice") << "db-2.replication" << "0:1:2"
+    QTest::newRow("range of a choice") << "db-2.replication"
+                                       << "0:1:2"
                                        << "a range needs a numeric parameter, and replication is "
                                           "choice";
 }
@@ -325,7 +368,9 @@ void TestSimVariant::appliedChangesKeepTheTopologyValid()
 void TestSimVariant::changesOfEveryScope()
 {
     const Topology base = loadExample("single-region");
-    const auto change = [&](const char *text) { return *parseParamChange(text, base).value; };
+    const auto change = [&](const char *text) {
+        return *parseParamChange(text, base).value;
+    };
 
     // A kind: every component of it.
     auto workers = applyChanges(base, {change("kind:app_server.workers=12")});
@@ -366,14 +411,17 @@ void TestSimVariant::changesOfEveryScope()
     // A value that does not fit, made by hand rather than read.
     auto unfit = applyChanges(base, {ParamChange{change("www.ttl_s=30").path, ParamValue(-3.0)}});
     QVERIFY(!unfit);
-    QVERIFY2(QString::fromStdString(unfit.error).startsWith(QStringLiteral("www.ttl_s: ttl_s must")),
-             unfit.error.c_str());
+    QVERIFY2(
+        QString::fromStdString(unfit.error).startsWith(QStringLiteral("www.ttl_s: ttl_s must")),
+        unfit.error.c_str());
 }
 
 void TestSimVariant::labelsSayWhatChanged()
 {
     const Topology base = loadExample("single-region");
-    const auto change = [&](const char *text) { return *parseParamChange(text, base).value; };
+    const auto change = [&](const char *text) {
+        return *parseParamChange(text, base).value;
+    };
     QCOMPARE(changeLabel(change("www.ttl_s=30"), base), std::string("Record TTL 30 s"));
     QCOMPARE(changesLabel(currentValues({change("www.ttl_s=30")}, base), base),
              std::string("Record TTL 300 s"));

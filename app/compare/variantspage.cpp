@@ -153,6 +153,18 @@ void VariantsPage::selectComponent(const QString &id)
 
 void VariantsPage::pickerChanged()
 {
+    // The document changing while a value is being typed offers the same parameter again:
+    // the value typed stays.
+    const std::optional<core::ParamPath> picked = mPicker->path();
+    if (picked && picked == mValuePath) {
+        if (mValue->isEditable()) {
+            const core::ParamValue now = core::currentValue(*picked, mTopology);
+            mValue->lineEdit()->setPlaceholderText(tr("now %1").arg(
+                toQString(core::describeValue(core::specOf(*picked, mTopology), now))));
+        }
+        return;
+    }
+    mValuePath = picked;
     mValue->clear();
     const core::ParamSpec *spec = mPicker->spec();
     if (!spec)

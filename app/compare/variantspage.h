@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QComboBox;
@@ -75,6 +76,7 @@ private:
 
     core::Topology mTopology; // A, as last offered
     std::vector<core::ParamChange> mChanges;
+    std::optional<core::ParamPath> mValuePath; // the parameter the value box is for
     QString mLabelA;
     QString mLabelB;
     ParameterPicker *mPicker;

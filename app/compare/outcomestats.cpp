@@ -11,19 +11,13 @@ OutcomeStats outcomeStats(const sim::SimulationResult &r)
 {
     OutcomeStats out;
     out.replications = r.replications;
-    const double replications = std::max(1, r.replications);
     out.availability = r.availability;
     out.availabilityCi = core::availabilityInterval(r);
 
     out.failed = r.requests.failed;
     out.failedByCause = r.requests.failedByCause;
-    const double offeredEach = double(r.requests.offered) / replications;
-    const double failedEach = double(r.requests.failed) / replications;
-    out.failedCi.mean = failedEach;
-    out.failedCi.halfWidth = offeredEach * r.availabilityCi.halfWidth;
-    out.failedCi.low = std::max(0.0, failedEach - out.failedCi.halfWidth);
-    out.failedCi.high = failedEach + out.failedCi.halfWidth;
-    out.failedCi.samples = r.availabilityCi.samples;
+    out.failedCi = r.failedCi;
+    out.failedCi.low = std::max(0.0, out.failedCi.low);
 
     out.p99Ms = core::nsToMs(r.latency.quantile(0.99));
     out.p99Ci = core::latencyInterval(r.p99MsCi);

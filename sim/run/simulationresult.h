@@ -107,6 +107,7 @@ struct SimulationResult
     ConfidenceInterval availabilityCi;
     ConfidenceInterval latencyMeanMsCi;
     ConfidenceInterval p99MsCi;
+    ConfidenceInterval failedCi; // failed requests of one replication
     std::vector<ComponentResult> components; // means over replications (counts: sums)
     DataResult data;                         // sums; lag: max
     std::vector<Incident> incidents;         // every replication's, in order

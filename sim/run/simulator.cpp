@@ -95,7 +95,7 @@ SimulationResult pool(const ModelSpec &model, std::vector<ReplicationResult> &ru
     if (runs.empty())
         return out;
 
-    std::vector<double> availability, meanLatency, p99;
+    std::vector<double> availability, meanLatency, p99, failed;
     const std::size_t buckets = runs.front().series.t.size();
     out.series = runs.front().series;
     std::vector<CoarseLogHistogram> bucketLatency(buckets);
@@ -108,6 +108,7 @@ SimulationResult pool(const ModelSpec &model, std::vector<ReplicationResult> &ru
     for (std::size_t k = 0; k < runs.size(); ++k) {
         ReplicationResult &run = runs[k];
         addCounts(out.requests, run.requests);
+        failed.push_back(static_cast<double>(run.requests.failed));
         out.latency.merge(run.latency);
         if (run.requests.offered > 0)
             availability.push_back(static_cast<double>(run.requests.ok)
@@ -165,6 +166,7 @@ SimulationResult pool(const ModelSpec &model, std::vector<ReplicationResult> &ru
     out.availabilityCi = meanConfidenceInterval(availability);
     out.latencyMeanMsCi = meanConfidenceInterval(meanLatency);
     out.p99MsCi = meanConfidenceInterval(p99);
+    out.failedCi = meanConfidenceInterval(failed);
     return out;
 }
 

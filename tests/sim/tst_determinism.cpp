@@ -126,9 +126,15 @@ void describe(Fingerprint &f, const TimeSeries &s)
         f.add(at + "failed", s.failed[b]);
         for (std::size_t c = 0; c < failureCauseCount; ++c)
             f.add(at + std::string(failureCauseNames[c]), s.failedByCause[b][c]);
+        f.add(at + "p50Ms", s.p50Ms[b]);
+        f.add(at + "p90Ms", s.p90Ms[b]);
         f.add(at + "p99Ms", s.p99Ms[b]);
         f.add(at + "staleShare", s.staleShare[b]);
         f.add(at + "replicationLagS", s.replicationLagS[b]);
+        for (std::size_t c = 0; c < s.utilization.size(); ++c) {
+            f.add(at + "utilization." + std::to_string(c), double(s.utilization[c][b]));
+            f.add(at + "servedPerS." + std::to_string(c), double(s.servedPerS[c][b]));
+        }
     }
 }
 
@@ -156,6 +162,7 @@ Fingerprint fingerprint(const SimulationResult &r)
     describe(f, "availabilityCi", r.availabilityCi);
     describe(f, "latencyMeanMsCi", r.latencyMeanMsCi);
     describe(f, "p99MsCi", r.p99MsCi);
+    describe(f, "failedCi", r.failedCi);
     describe(f, r.components);
     describe(f, r.data);
     describe(f, r.incidents);
@@ -288,7 +295,8 @@ void TestDeterminism::threadCountDoesNotMatter_data()
 void TestDeterminism::threadCountDoesNotMatter()
 {
     QFETCH(int, threads);
-    const ModelSpec model = site(5);
+    ModelSpec model = site(5);
+    model.recordLoad = true; // as the window runs it
     if (!mSingleThreaded)
         mSingleThreaded = runSimulation(model, 1);
     // The web stack must give the comparison something to compare: failures, failovers and
@@ -296,6 +304,10 @@ void TestDeterminism::threadCountDoesNotMatter()
     QVERIFY(mSingleThreaded->requests.failed > 0);
     QVERIFY(mSingleThreaded->incidents.size() >= 15);
     QVERIFY(mSingleThreaded->data.writesCommitted > 0);
+    // The failed-requests interval is over the replications' own counts.
+    QCOMPARE(mSingleThreaded->failedCi.samples, 5);
+    QCOMPARE(mSingleThreaded->failedCi.mean, double(mSingleThreaded->requests.failed) / 5);
+    QVERIFY(mSingleThreaded->failedCi.halfWidth > 0);
 
     const SimulationResult result = runSimulation(model, threads);
     QCOMPARE(result.threads, threads);

@@ -229,6 +229,7 @@ void MainWindow::connectActions()
     connect(mRecent, &RecentFiles::changed, this, &MainWindow::updateRecentMenu);
     connect(mPalette, &PaletteDock::kindActivated, mEditor, &CanvasEditor::addKind);
     connect(mIssues, &IssuesPanel::elementActivated, mView, &DesignView::focusElement);
+    connect(mScenario, &ScenarioDock::elementActivated, mView, &DesignView::focusElement);
     connect(mFindBar, &FindBar::elementFound, mView, &DesignView::focusElement);
     connect(mFindBar, &FindBar::closed, mView, qOverload<>(&QWidget::setFocus));
     connect(mView, &DesignView::zoomChanged, mIndicators, &StatusIndicators::setZoom);

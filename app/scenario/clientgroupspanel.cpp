@@ -80,7 +80,7 @@ ClientGroupsPanel::ClientGroupsPanel(TopologyDocument *document, QWidget *parent
     // The list, with Add and Remove under it.
     mList->setObjectName(QStringLiteral("clientGroupList"));
     mList->setAccessibleName(tr("Client groups"));
-    mList->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("users-europe-2")) + 40);
+    mList->setFixedWidth(fontMetrics().horizontalAdvance(QStringLiteral("users-europe-2")) + 24);
     connect(mList, &QListWidget::currentRowChanged, this, [this](int row) {
         if (mFilling || row < 0)
             return;
@@ -161,12 +161,11 @@ ClientGroupsPanel::ClientGroupsPanel(TopologyDocument *document, QWidget *parent
     profileLayout->addWidget(mProfile);
     profile->setVisible(core::clientGroupSchema().find("profile") != nullptr);
 
-    auto *details = new QHBoxLayout(mDetails);
-    details->setContentsMargins(0, 0, 0, 0);
-    details->setSpacing(8);
-    details->addWidget(traffic, 1);
-    details->addWidget(behaviour, 1);
-    details->addWidget(profile, 1);
+    mDetailsGrid = new QGridLayout(mDetails);
+    mDetailsGrid->setContentsMargins(0, 0, 0, 0);
+    mDetailsGrid->setSpacing(8);
+    mBoxes = {traffic, behaviour, profile};
+    arrange(true);
 
     mScroll->setObjectName(QStringLiteral("clientGroupScroll"));
     mScroll->setWidgetResizable(true);
@@ -203,6 +202,33 @@ ClientGroupsPanel::ClientGroupsPanel(TopologyDocument *document, QWidget *parent
             [this](const QString &path) { reset(mProfile->form(), path); });
     connect(mProfile, &RateProfileEditor::shapeChosen, this, &ClientGroupsPanel::chooseShape);
     refresh();
+}
+
+void ClientGroupsPanel::arrange(bool wide)
+{
+    if (wide == mWide && mDetailsGrid->count() == 3)
+        return;
+    mWide = wide;
+    auto [traffic, behaviour, profile] = mBoxes;
+    for (QWidget *box : mBoxes)
+        mDetailsGrid->removeWidget(box);
+    // Wide: three columns. Narrow: traffic and behaviour side by side, the profile under them
+    // with its preview beside its fields.
+    mDetailsGrid->addWidget(traffic, 0, 0);
+    mDetailsGrid->addWidget(behaviour, 0, 1);
+    mDetailsGrid->addWidget(profile, wide ? 0 : 1, wide ? 2 : 0, 1, wide ? 1 : 2);
+    for (int column = 0; column < 3; ++column)
+        mDetailsGrid->setColumnStretch(column, column < 2 || wide ? 1 : 0);
+    mProfile->setHorizontal(!wide);
+}
+
+void ClientGroupsPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    int needed = 2 * mDetailsGrid->spacing();
+    for (QWidget *box : mBoxes)
+        needed += box->minimumSizeHint().width();
+    arrange(mScroll->viewport()->width() >= needed + 40);
 }
 
 // ---- Showing

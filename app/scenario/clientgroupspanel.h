@@ -5,11 +5,13 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <array>
 #include <functional>
 #include <optional>
 #include <string>
 
 class QComboBox;
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -60,6 +62,9 @@ public:
 Q_SIGNALS:
     void groupsChanged(int count);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     using GroupEdit = std::function<std::optional<std::string>(core::ParamSet &)>;
     // Applies `edit` to the selected group's parameters as one step named `text`.
@@ -69,6 +74,7 @@ private:
     void chooseShape(const QString &shape);
     void commitId();
     void chooseRegion(int index);
+    void arrange(bool wide);
     void fillList();
     void fillRegions();
     void showSelected();
@@ -80,6 +86,9 @@ private:
     QToolButton *mRemove;
     QScrollArea *mScroll;
     QWidget *mDetails;
+    QGridLayout *mDetailsGrid = nullptr;
+    std::array<QWidget *, 3> mBoxes{}; // traffic, behaviour, profile
+    bool mWide = false;
     QLabel *mNoSelection;
     QLineEdit *mIdEdit;
     QLabel *mIdRefusal;

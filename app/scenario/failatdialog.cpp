@@ -118,8 +118,13 @@ FailAtDialog::FailAtDialog(const core::Topology &topology, const QString &target
     length->addWidget(mLengthHint, 1);
     auto *form = new QFormLayout;
     form->addRow(tr("&Mode"), mMode);
-    form->addRow(tr("&Start"), start);
-    form->addRow(tr("&Duration"), length);
+    // The fields sit in rows with their hints: their labels name them as buddies.
+    auto *startName = new QLabel(tr("&Start"), this);
+    startName->setBuddy(mStart);
+    form->addRow(startName, start);
+    auto *lengthName = new QLabel(tr("&Duration"), this);
+    lengthName->setBuddy(mLength);
+    form->addRow(lengthName, length);
     form->addRow(tr("S&lowdown"), mSlowdown);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

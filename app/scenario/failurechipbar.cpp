@@ -4,7 +4,6 @@
 #include <QDrag>
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QStyle>
@@ -19,9 +18,6 @@ FailureChipBar::FailureChipBar(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
-    auto *hint = new QLabel(tr("Drag onto the timeline:"), this);
-    hint->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(hint);
     for (FailureChip::Kind kind : FailureChip::all()) {
         auto *button = new QToolButton(this);
         button->setObjectName(QStringLiteral("chip/") + FailureChip::key(kind));
@@ -126,8 +122,8 @@ void FailureChipBar::startDrag(QToolButton *button)
     drag->setMimeData(FailureChip::mimeData(kind));
     const QPixmap picture = button->grab();
     drag->setPixmap(picture);
-    drag->setHotSpot(QPoint(picture.width() / (2 * picture.devicePixelRatio()),
-                            picture.height() / (2 * picture.devicePixelRatio())));
+    // Held by its left edge: where the chip's edge is, the failure starts.
+    drag->setHotSpot(QPoint(6, int(picture.height() / (2 * picture.devicePixelRatio()))));
     // The press went to the button: let it go, so that it neither stays down nor clicks.
     button->setDown(false);
     drag->exec(Qt::CopyAction);

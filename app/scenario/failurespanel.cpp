@@ -38,7 +38,6 @@ FailuresPanel::FailuresPanel(TopologyDocument *document, QWidget *parent)
 
     auto *left = new QVBoxLayout;
     left->setSpacing(4);
-    left->addWidget(mChips);
     left->addWidget(mMessage);
     left->addWidget(scroll, 1);
 
@@ -46,18 +45,33 @@ FailuresPanel::FailuresPanel(TopologyDocument *document, QWidget *parent)
     separator->setFrameShape(QFrame::VLine);
     separator->setFrameShadow(QFrame::Sunken);
 
-    mForm->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 36);
-    mForm->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 52);
+    mForm->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 34);
+    mForm->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 48);
 
-    auto *layout = new QHBoxLayout(this);
+    auto *formScroll = new QScrollArea(this);
+    formScroll->setObjectName(QStringLiteral("failureFormScroll"));
+    formScroll->setWidgetResizable(true);
+    formScroll->setFrameShape(QFrame::NoFrame);
+    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    formScroll->setWidget(mForm);
+    formScroll->setMinimumWidth(mForm->minimumWidth() + 16);
+    formScroll->setMaximumWidth(mForm->maximumWidth() + 16);
+
+    auto *row = new QHBoxLayout;
+    row->setSpacing(8);
+    row->addLayout(left, 1);
+    row->addWidget(separator);
+    row->addWidget(formScroll);
+
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(8);
-    layout->addLayout(left, 1);
-    layout->addWidget(separator);
-    layout->addWidget(mForm);
+    layout->setSpacing(6);
+    layout->addWidget(mChips);
+    layout->addLayout(row, 1);
 
     connect(mTimeline, &FailureTimeline::selectionChanged, mForm, &FailureForm::setFailure);
     connect(mTimeline, &FailureTimeline::refused, this, &FailuresPanel::showMessage);
+    connect(mTimeline, &FailureTimeline::targetActivated, this, &FailuresPanel::targetActivated);
     connect(mForm, &FailureForm::removeRequested, mTimeline, &FailureTimeline::removeSelected);
     connect(mChips, &FailureChipBar::chipActivated, this, [this](FailureChip::Kind kind) {
         // From a click or the keyboard: a quarter into the run, on a round time.

@@ -30,6 +30,7 @@ public:
 
 Q_SIGNALS:
     void message(const QString &text);
+    void targetActivated(const QString &id);
 
 private:
     FailureChipBar *mChips;

@@ -340,6 +340,17 @@ void FailureTimeline::mouseReleaseEvent(QMouseEvent *event)
     QWidget::mouseReleaseEvent(event);
 }
 
+void FailureTimeline::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const int index = barAt(event->position().toPoint());
+    if (event->button() == Qt::LeftButton && index >= 0) {
+        Q_EMIT targetActivated(mBars[std::size_t(index)].target);
+        event->accept();
+        return;
+    }
+    QWidget::mouseDoubleClickEvent(event);
+}
+
 void FailureTimeline::keyPressEvent(QKeyEvent *event)
 {
     switch (event->key()) {
@@ -494,7 +505,16 @@ QString FailureTimeline::describe(const Bar &bar) const
         what = tr("<b>%1</b> (not in the topology)").arg(bar.target.toHtmlEscaped());
     }
     lines.append(what);
-    if (bar.mode == QLatin1String("crash"))
+    const core::Component *component = mDocument ? mDocument->component(bar.target) : nullptr;
+    const bool region = mDocument && mDocument->region(bar.target);
+    const bool crash = bar.mode == QLatin1String("crash");
+    if (component && component->kind == core::ComponentKind::Vpn)
+        lines.append(tr("The tunnel goes down: replication across it stops."));
+    else if (region && crash)
+        lines.append(tr("Crash: every process in the region dies."));
+    else if (region)
+        lines.append(tr("Region lost: every host in it goes silent, connections time out."));
+    else if (crash)
         lines.append(tr("Crash: the process dies, connections are refused."));
     else if (bar.mode == QLatin1String("blackhole"))
         lines.append(tr("Blackhole: the host goes silent, connections time out."));
@@ -512,7 +532,7 @@ QString FailureTimeline::describe(const Bar &bar) const
     }
     lines.append(QStringLiteral("<span style='color:gray'>%1</span>")
                      .arg(tr("Drag to move; drag the right edge to change how long; Delete "
-                             "removes.")));
+                             "removes; double-click shows the target on the canvas.")));
     return lines.join(QStringLiteral("<br>"));
 }
 

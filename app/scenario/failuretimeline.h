@@ -56,12 +56,15 @@ public:
 Q_SIGNALS:
     void selectionChanged(int index);
     void refused(const QString &reason);
+    // A bar was double-clicked: its target, to be shown on the canvas.
+    void targetActivated(const QString &id);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;

@@ -95,6 +95,8 @@ void ParamSetForm::setPathEnabled(const QString &path, bool enabled)
                             static_cast<QWidget *>(editor->unitLabel()),
                             static_cast<QWidget *>(editor->resetButton())})
         widget->setEnabled(enabled);
+    // The colours were taken from the palette of the state the field was in.
+    editor->updateColours();
 }
 
 int ParamSetForm::nameWidth() const

@@ -12,7 +12,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QStyle>
 #include <QTableWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -66,14 +68,26 @@ RandomFailuresPanel::RandomFailuresPanel(TopologyDocument *document, QWidget *pa
     mTable->setSelectionMode(QAbstractItemView::SingleSelection);
     mTable->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                             | QAbstractItemView::AnyKeyPressed);
-    mTable->horizontalHeader()->setSectionResizeMode(KindColumn, QHeaderView::Stretch);
-    mTable->horizontalHeader()->setSectionResizeMode(MtbfColumn, QHeaderView::ResizeToContents);
-    mTable->horizontalHeader()->setSectionResizeMode(MttrColumn, QHeaderView::ResizeToContents);
-    mTable->horizontalHeader()->setSectionResizeMode(ModeColumn, QHeaderView::ResizeToContents);
+    // Columns as wide as a kind's name, a number and a mode need; the table no wider than them.
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    QHeaderView *header = mTable->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->resizeSection(KindColumn, em * 13);
+    header->resizeSection(MtbfColumn, em * 7);
+    header->resizeSection(MttrColumn, em * 7);
+    const int scrollBar = style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    mTable->setFixedWidth(em * 37 + scrollBar + 2 * mTable->frameWidth());
     mTable->setAlternatingRowColors(true);
-    // Queued: an edit refreshes the table, which must not happen inside the item's own commit.
-    connect(mTable, &QTableWidget::itemChanged, this, &RandomFailuresPanel::itemEdited,
-            Qt::QueuedConnection);
+    // An edit refreshes the table, which must not happen inside the item's own commit: the
+    // cell's place and text are taken now, the edit is made once the event loop is back.
+    connect(mTable, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        if (mFilling)
+            return;
+        const int row = item->row();
+        const int column = item->column();
+        const QString text = item->text();
+        QTimer::singleShot(0, this, [this, row, column, text] { cellEdited(row, column, text); });
+    });
     connect(mTable, &QTableWidget::itemSelectionChanged, this, &RandomFailuresPanel::updateButtons);
 
     mAdd->setObjectName(QStringLiteral("addRandomFailure"));
@@ -108,7 +122,7 @@ RandomFailuresPanel::RandomFailuresPanel(TopologyDocument *document, QWidget *pa
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     layout->addWidget(hint);
-    layout->addWidget(mTable, 1);
+    layout->addWidget(mTable, 1, Qt::AlignLeft);
     layout->addWidget(mMessage);
     layout->addLayout(buttons);
     refresh();
@@ -178,8 +192,10 @@ void RandomFailuresPanel::refresh()
                              + tr("Allowed: %1.").arg(ParameterEditor::rangeText(*spec)));
         }
     }
-    if (current >= 0 && current < count)
-        mTable->setCurrentCell(current, mTable->currentColumn());
+    // A row is always current while there is one, so that Remove says what it removes.
+    if (count > 0)
+        mTable->setCurrentCell(std::clamp(current, 0, count - 1),
+                               std::max(mTable->currentColumn(), int(MtbfColumn)));
     mFilling = false;
     updateButtons();
 }
@@ -241,16 +257,15 @@ bool RandomFailuresPanel::removeRow(int row)
     return !refusal;
 }
 
-void RandomFailuresPanel::itemEdited(QTableWidgetItem *item)
+void RandomFailuresPanel::cellEdited(int row, int column, const QString &text)
 {
-    if (mFilling || !item || mTable->row(item) < 0)
+    if (row < 0 || row >= mTable->rowCount())
         return;
-    const int row = mTable->row(item);
-    const char *key = item->column() == MtbfColumn ? "mtbf_h" : "mttr_min";
+    const char *key = column == MtbfColumn ? "mtbf_h" : "mttr_min";
     bool ok = false;
-    const double value = item->text().trimmed().toDouble(&ok);
+    const double value = text.trimmed().toDouble(&ok);
     if (!ok) {
-        mMessage->setText(tr("“%1” is not a number.").arg(item->text().trimmed()));
+        mMessage->setText(tr("“%1” is not a number.").arg(text.trimmed()));
         mMessage->show();
         refresh();
         return;

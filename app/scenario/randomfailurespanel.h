@@ -7,7 +7,6 @@
 
 class QLabel;
 class QTableWidget;
-class QTableWidgetItem;
 class QToolButton;
 
 namespace topolab::app {
@@ -39,7 +38,7 @@ public:
     bool removeRow(int row);
 
 private:
-    void itemEdited(QTableWidgetItem *item);
+    void cellEdited(int row, int column, const QString &text);
     // Sets `key` of the random failure in `row` as one step; shows the refusal.
     void apply(int row, const std::string &key, const core::ParamValue &value);
     QWidget *choiceBox(int row, int column);

@@ -121,6 +121,13 @@ void RatePreview::paintEvent(QPaintEvent *)
     }
     p.setPen(QPen(accent, 1.6));
     p.drawPath(line);
+    if (mCurve.shape() != RateCurve::Shape::Constant) {
+        const QString base = tr("base %1").arg(rateText(mCurve.baseRate()));
+        const double y = yOf(mCurve.baseRate());
+        p.setPen(pal.color(QPalette::PlaceholderText));
+        p.drawText(QRectF(plot.left(), y - labelHeight - 1, plot.width() - 4, labelHeight),
+                   Qt::AlignRight | Qt::AlignBottom, base);
+    }
 
     // Labels: the peak above, the axis below.
     p.setPen(pal.color(QPalette::PlaceholderText));

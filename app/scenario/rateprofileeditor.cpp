@@ -6,6 +6,7 @@
 #include "core/model/schemas.h"
 
 #include <QComboBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -37,8 +38,10 @@ QStringList memberPaths()
 
 RateProfileEditor::RateProfileEditor(QWidget *parent)
     : QWidget(parent)
-    , mShape(new QComboBox(this))
-    , mForm(new ParamSetForm(core::clientGroupSchema(), memberPaths(), 1, this))
+    , mLayout(new QGridLayout(this))
+    , mFields(new QWidget(this))
+    , mShape(new QComboBox(mFields))
+    , mForm(new ParamSetForm(core::clientGroupSchema(), memberPaths(), 1, mFields))
     , mPreview(new RatePreview(this))
 {
     setObjectName(QStringLiteral("rateProfile"));
@@ -61,23 +64,39 @@ RateProfileEditor::RateProfileEditor(QWidget *parent)
             [this](int index) { Q_EMIT shapeChosen(mShape->itemData(index).toString()); });
 
     auto *shapeRow = new QHBoxLayout;
-    auto *shapeName = new QLabel(tr("Shape"), this);
+    shapeRow->setSpacing(6);
+    auto *shapeName = new QLabel(tr("Shape"), mFields);
     shapeName->setBuddy(mShape);
     shapeRow->addWidget(shapeName);
     shapeRow->addWidget(mShape, 1);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(6);
-    layout->addLayout(shapeRow);
-    layout->addWidget(mForm);
-    layout->addWidget(mPreview, 1);
+    auto *fields = new QVBoxLayout(mFields);
+    fields->setContentsMargins(0, 0, 0, 0);
+    fields->setSpacing(6);
+    fields->addLayout(shapeRow);
+    fields->addWidget(mForm);
+    fields->addStretch(1);
     mForm->setNameWidth(std::max(mForm->nameWidth(), shapeName->sizeHint().width()));
     shapeName->setMinimumWidth(mForm->nameWidth());
+
+    mLayout->setContentsMargins(0, 0, 0, 0);
+    mLayout->setSpacing(8);
+    setHorizontal(false);
 
     connect(mForm, &ParamSetForm::valueEdited, this, &RateProfileEditor::valueEdited);
     connect(mForm, &ParamSetForm::resetRequested, this, &RateProfileEditor::resetRequested);
     enableFor(QStringLiteral("constant"));
+}
+
+void RateProfileEditor::setHorizontal(bool horizontal)
+{
+    mLayout->removeWidget(mFields);
+    mLayout->removeWidget(mPreview);
+    mLayout->addWidget(mFields, 0, 0);
+    mLayout->addWidget(mPreview, horizontal ? 0 : 1, horizontal ? 1 : 0);
+    mLayout->setColumnStretch(0, horizontal ? 0 : 1);
+    mLayout->setColumnStretch(1, horizontal ? 1 : 0);
+    mLayout->setRowStretch(0, horizontal ? 1 : 0);
+    mLayout->setRowStretch(1, horizontal ? 0 : 1);
 }
 
 QStringList RateProfileEditor::pathsOf(const QString &shape)

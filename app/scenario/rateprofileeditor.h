@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QGridLayout;
 
 namespace topolab::app {
 
@@ -28,6 +29,8 @@ public:
     QComboBox *shapeBox() const { return mShape; }
     ParamSetForm *form() const { return mForm; }
     RatePreview *preview() const { return mPreview; }
+    // The preview beside the fields (a wide panel) or under them.
+    void setHorizontal(bool horizontal);
     // The profile keys ("profile.factor", ...) that a shape uses.
     static QStringList pathsOf(const QString &shape);
 
@@ -39,6 +42,8 @@ Q_SIGNALS:
 private:
     void enableFor(const QString &shape);
 
+    QGridLayout *mLayout;
+    QWidget *mFields;
     QComboBox *mShape;
     ParamSetForm *mForm;
     RatePreview *mPreview;

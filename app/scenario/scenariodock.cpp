@@ -60,7 +60,8 @@ void ScenarioDock::ensureRoom()
     const Qt::DockWidgetArea area = window->dockWidgetArea(this);
     if (area != Qt::BottomDockWidgetArea && area != Qt::TopDockWidgetArea)
         return;
-    const int wanted = std::min(340, int(window->height() * 0.45));
+    // As much as the Results panel takes for its charts: the canvas keeps the larger part.
+    const int wanted = int(window->height() * 0.42);
     if (height() < wanted)
         window->resizeDocks({this}, {wanted}, Qt::Vertical);
 }
@@ -126,21 +127,19 @@ void ScenarioDock::build()
     // The run's settings, in one row.
     auto *run = new QHBoxLayout;
     run->setSpacing(12);
-    auto *runTitle = new QLabel(tr("Run"), mContent);
-    QFont bold = runTitle->font();
+    mRunTitle = new QLabel(tr("Run"), mContent);
+    mRunTitle->setObjectName(QStringLiteral("runTitle"));
+    QFont bold = mRunTitle->font();
     bold.setBold(true);
-    runTitle->setFont(bold);
+    mRunTitle->setFont(bold);
+    mRunTitle->setContentsMargins(0, 3, 0, 0); // on the fields' baseline
     mRun = new ParamSetForm(core::scenarioSchema(),
                             {QStringLiteral("duration_s"), QStringLiteral("warmup_s"),
                              QStringLiteral("seed"), QStringLiteral("replications")},
                             4, mContent);
     mRun->setObjectName(QStringLiteral("runSettings"));
-    mRunSummary = new QLabel(mContent);
-    mRunSummary->setObjectName(QStringLiteral("runSummary"));
-    mRunSummary->setForegroundRole(QPalette::PlaceholderText);
-    run->addWidget(runTitle, 0, Qt::AlignTop);
-    run->addWidget(mRun, 3);
-    run->addWidget(mRunSummary, 1, Qt::AlignTop);
+    run->addWidget(mRunTitle, 0, Qt::AlignTop);
+    run->addWidget(mRun, 1);
     layout->addLayout(run);
 
     mTabs = new QTabWidget(mContent);
@@ -156,7 +155,10 @@ void ScenarioDock::build()
     }
     layout->addWidget(mTabs, 1);
 
+    // Each tab scrolls what does not fit by itself; the dock as a whole scrolls only when it is
+    // made narrower than its rows of fields and chips, so that it never holds the window wide.
     auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("scenarioScroll"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(mContent);
@@ -179,6 +181,7 @@ void ScenarioDock::build()
     connect(mRun, &ParamSetForm::resetRequested, this,
             [this](const QString &path) { applyRun(path, std::nullopt); });
     connect(mFailures, &FailuresPanel::message, this, &ScenarioDock::message);
+    connect(mFailures, &FailuresPanel::targetActivated, this, &ScenarioDock::elementActivated);
 }
 
 void ScenarioDock::scheduleRefresh()
@@ -200,10 +203,10 @@ void ScenarioDock::refresh()
     const core::Topology &t = mDocument->topology();
     const core::ParamSet &params = runParams(t);
     mRun->setParams(params);
-    mRunSummary->setText(tr("%1 simulated after a %2 warm-up, %n replication(s)", nullptr,
-                            int(params.integer("replications")))
-                             .arg(TimeAxis::duration(params.number("duration_s")),
-                                  TimeAxis::duration(params.number("warmup_s"))));
+    mRunTitle->setToolTip(tr("%1 simulated after a %2 warm-up, %n replication(s)", nullptr,
+                             int(params.integer("replications")))
+                              .arg(TimeAxis::duration(params.number("duration_s")),
+                                   TimeAxis::duration(params.number("warmup_s"))));
     mEmpty->setVisible(t.clientGroups.empty());
     mGroups->refresh();
     mFailures->refresh();

@@ -54,6 +54,8 @@ public:
 Q_SIGNALS:
     // Something for the status bar: what was added, or why not.
     void message(const QString &text);
+    // A component or region to show on the canvas (a failure's target, double-clicked).
+    void elementActivated(const QString &id);
 
 private:
     void build();
@@ -68,7 +70,7 @@ private:
     QWidget *mContent = nullptr;
     QWidget *mEmpty = nullptr;
     QPushButton *mAddGroup = nullptr;
-    QLabel *mRunSummary = nullptr;
+    QLabel *mRunTitle = nullptr;
     ParamSetForm *mRun = nullptr;
     QTabWidget *mTabs = nullptr;
     ClientGroupsPanel *mGroups = nullptr;

@@ -61,7 +61,8 @@ QString TimeAxis::tickLabel(double seconds, double step)
         return QStringLiteral("0");
     if (step >= day && std::fmod(seconds, day / 2) == 0)
         return tr("%1 d").arg(number(seconds / day));
-    if (step >= hour || (step >= 30 * minute && std::fmod(seconds, 30 * minute) == 0))
+    if (step >= hour || (step >= 30 * minute && std::fmod(seconds, 30 * minute) == 0)
+        || (step >= 5 * minute && std::fmod(seconds, hour) == 0))
         return tr("%1 h").arg(number(seconds / hour));
     if (step >= minute)
         return tr("%1 min").arg(number(seconds / minute));

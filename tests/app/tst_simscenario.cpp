@@ -44,6 +44,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QToolButton>
+#include <QToolTip>
 #include <QUndoStack>
 
 #include <memory>
@@ -146,6 +147,7 @@ private Q_SLOTS:
     void resizingABarChangesItsDuration();
     void escapeCancelsADrag();
     void deleteRemovesTheSelectedFailure();
+    void hoveringABarTellsItsDetails();
     void failureFormEditsTheSelectedFailure();
     void randomFailuresEditInPlace();
     void selectionSurvivesChanges();
@@ -676,6 +678,27 @@ void TestSimScenario::deleteRemovesTheSelectedFailure()
     QVERIFY(!mDock->failures()->form()->removeButton()->isVisible());
 }
 
+void TestSimScenario::hoveringABarTellsItsDetails()
+{
+    mDock->showFailures();
+    FailureTimeline *line = timeline();
+    QTRY_VERIFY(line->isVisible());
+    const QPoint pos = line->barRect(1).center().toPoint();
+    QHelpEvent help(QEvent::ToolTip, pos, line->mapToGlobal(pos));
+    QApplication::sendEvent(line, &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    const QString tip = QToolTip::text();
+    QVERIFY2(tip.contains(str("tinc")) && tip.contains(str("tunnel goes down"))
+                 && tip.contains(str("From 40 min to 50 min (10 min)")),
+             qPrintable(tip));
+    QToolTip::hideText();
+    // A double-click asks for the target to be shown.
+    QSignalSpy activated(mDock, &ScenarioDock::elementActivated);
+    QTest::mouseDClick(line, Qt::LeftButton, {}, pos);
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.at(0).at(0).toString(), str("tinc"));
+}
+
 void TestSimScenario::failureFormEditsTheSelectedFailure()
 {
     const QByteArray before = bytesOf(*mDoc);
@@ -931,6 +954,9 @@ void TestSimScenario::failAtFromTheCanvasMenu()
                                                 [](FailAtDialog *dialog) { dialog->reject(); });
     QVERIFY(cancelled.answered);
     QCOMPARE(failureCount(*doc), 3);
+    // A failure's target double-clicked on the timeline is selected on the canvas.
+    Q_EMIT dock->elementActivated(str("db-ams"));
+    QCOMPARE(window->scene()->selectedIds(), QStringList{str("db-ams")});
     // The Panels menu shows and hides the dock.
     QVERIFY(window->findChildren<QAction *>().contains(dock->toggleViewAction()));
 }

@@ -231,6 +231,7 @@ void MainWindow::connectActions()
     connect(mIssues, &IssuesPanel::elementActivated, mView, &DesignView::focusElement);
     connect(mScenario, &ScenarioDock::elementActivated, mView, &DesignView::focusElement);
     connect(mFindBar, &FindBar::elementFound, mView, &DesignView::focusElement);
+    connect(mResults, &ResultsDock::componentActivated, mView, &DesignView::focusElement);
     connect(mFindBar, &FindBar::closed, mView, qOverload<>(&QWidget::setFocus));
     connect(mView, &DesignView::zoomChanged, mIndicators, &StatusIndicators::setZoom);
     connect(mView, &DesignView::contextMenuRequested, this, &MainWindow::showCanvasMenu);

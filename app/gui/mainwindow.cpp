@@ -165,9 +165,10 @@ void MainWindow::createDocks()
     mMinimapDock->setWidget(mMinimap);
     mMinimap->setSourceView(mView);
 
-    // The side panels run the full height; issues and history sit under the canvas only.
+    // The palette runs the full height on the left; the panels under the canvas reach the
+    // right edge, under the inspector, so that charts and the failure timeline get the width.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
     addDockWidget(Qt::LeftDockWidgetArea, mPalette);
     addDockWidget(Qt::LeftDockWidgetArea, mMinimapDock);
     addDockWidget(Qt::RightDockWidgetArea, mInspector);

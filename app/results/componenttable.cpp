@@ -56,10 +56,13 @@ ComponentTable::ComponentTable(QWidget *parent)
     setSelectionBehavior(SelectRows);
     setSelectionMode(SingleSelection);
     setAlternatingRowColors(true);
+    // The file's order until the user picks a column.
+    horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     setSortingEnabled(true);
     verticalHeader()->hide();
-    horizontalHeader()->setStretchLastSection(true);
+    // Numbers stay close to their names; the id column takes what is left.
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    horizontalHeader()->setSectionResizeMode(Id, QHeaderView::Stretch);
     connect(this, &QTableWidget::cellActivated, this, [this](int row, int) {
         if (const QTableWidgetItem *id = item(row, Id))
             Q_EMIT componentActivated(id->text());
@@ -91,7 +94,7 @@ void ComponentTable::showResult(const sim::SimulationResult &result)
         setItem(row, Down, new NumberItem(c.downSeconds, locale.toString(c.downSeconds, 'f', 0)));
         ++row;
     }
-    setSortingEnabled(true);
+    setSortingEnabled(true); // by the column the user picked, if any
 }
 
 int ComponentTable::rowOf(const QString &id) const

@@ -98,7 +98,10 @@ ResultsDock::ResultsDock(QWidget *parent)
     mEmpty->setWordWrap(true);
     mEmpty->setAlignment(Qt::AlignCenter);
     mEmpty->setForegroundRole(QPalette::PlaceholderText);
-    mHeading->setWordWrap(true);
+    // One line, elided by the layout if need be: a wrapping label would make the scroll area
+    // size the body by its preferred height instead of the room it has.
+    mHeading->setMinimumWidth(0);
+    mHeading->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto *cards = new QGridLayout;
     cards->setHorizontalSpacing(18);

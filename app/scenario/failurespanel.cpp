@@ -45,7 +45,7 @@ FailuresPanel::FailuresPanel(TopologyDocument *document, QWidget *parent)
     separator->setFrameShape(QFrame::VLine);
     separator->setFrameShadow(QFrame::Sunken);
 
-    mForm->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 34);
+    mForm->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 44);
     mForm->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 48);
 
     auto *formScroll = new QScrollArea(this);

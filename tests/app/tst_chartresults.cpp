@@ -168,6 +168,10 @@ void TestChartResults::componentTableShowsEveryComponent()
     ComponentTable *table = dock.componentTable();
     const sim::SimulationResult &r = mOutcome->result;
     QCOMPARE(table->rowCount(), int(r.components.size()));
+    // Rows come in the model's order until a column is picked.
+    for (int i = 0; i < table->rowCount(); ++i)
+        QCOMPARE(table->item(i, ComponentTable::Id)->text(),
+                 QString::fromStdString(r.components[std::size_t(i)].id));
     const int row = table->rowOf(QStringLiteral("app-nyc-1"));
     QVERIFY(row >= 0);
     const auto found = std::find_if(r.components.begin(), r.components.end(),

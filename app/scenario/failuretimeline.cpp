@@ -424,13 +424,7 @@ void FailureTimeline::leaveEvent(QEvent *event)
 
 void FailureTimeline::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!FailureChip::fromMimeData(event->mimeData())) {
-        event->ignore();
-        return;
-    }
-    event->acceptProposedAction();
-    mDropAt = dropTime(event->position().x(), false);
-    update();
+    dragMoveEvent(event); // an entering drag is a move that shows where the chip would land
 }
 
 void FailureTimeline::dragMoveEvent(QDragMoveEvent *event)

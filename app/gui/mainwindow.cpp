@@ -121,6 +121,8 @@ MainWindow::MainWindow(const QString &autosaveDirectory, QWidget *parent)
     statusBar()->addPermanentWidget(mIndicators);
     mSimulation
         = new SimulationControl(mDocument, mScene, mActions, mResults, statusBar(), this);
+    connect(mSimulation, &SimulationControl::clientGroupsWanted, mScenario,
+            &ScenarioDock::showClientGroups);
     mCompare = new CompareControl(mDocument, mScene, mActions, this);
 
     connectActions();

@@ -12,6 +12,7 @@
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QStatusBar>
 
 namespace topolab::app {
@@ -79,6 +80,12 @@ void SimulationControl::start()
     box->setObjectName(QStringLiteral("simulationRefused"));
     const QStringList problems = SimulationRun::problems(mDocument->topology());
     box->setInformativeText(QStringLiteral("• ") + problems.join(QStringLiteral("\n• ")));
+    if (mDocument->topology().clientGroups.empty()) {
+        // The usual first run of a drawing: offer the panel that adds who sends requests.
+        QPushButton *add = box->addButton(tr("Add Client Group…"), QMessageBox::AcceptRole);
+        add->setObjectName(QStringLiteral("addClientGroup"));
+        connect(add, &QPushButton::clicked, this, &SimulationControl::clientGroupsWanted);
+    }
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }

@@ -41,6 +41,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     // A run ended with this outcome (also when stopped).
     void ended(std::shared_ptr<const topolab::app::SimulationOutcome> outcome);
+    // A refused run lacked a client group and the user asked for the place to add one.
+    void clientGroupsWanted();
 
 private:
     void showProgress(double fraction);

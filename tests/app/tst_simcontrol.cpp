@@ -8,13 +8,17 @@
 #include "gui/reportdialog.h"
 #include "gui/simulationcontrol.h"
 #include "results/resultsdock.h"
+#include "scenario/clientgroupspanel.h"
+#include "scenario/scenariodock.h"
 #include "simulation/simulationrun.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabWidget>
 
 #include <chrono>
 
@@ -111,7 +115,13 @@ void TestSimControl::topologyThatCannotRunIsRefusedWithWhatToFix()
              qPrintable(box->informativeText()));
     QVERIFY(!window->simulation()->run()->isRunning());
     QVERIFY(!window->scene()->isReadOnly());
-    box->accept();
+    // Without a client group the box offers the place to add one.
+    auto *add = box->findChild<QPushButton *>(QStringLiteral("addClientGroup"));
+    QVERIFY(add);
+    add->click();
+    ScenarioDock *scenario = window->scenario();
+    QTRY_VERIFY(scenario->isVisible());
+    QCOMPARE(scenario->tabs()->currentWidget(), static_cast<QWidget *>(scenario->clientGroups()));
 }
 
 QTEST_MAIN(TestSimControl)

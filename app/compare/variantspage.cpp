@@ -10,9 +10,15 @@
 #include "simulation/simulationrun.h"
 #include "simulation/sweeprun.h"
 
+#include "core/io/diagnostic.h"
+#include "core/io/topologyreader.h"
 #include "core/simulation/simmodelbuilder.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -20,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -37,6 +44,9 @@ VariantsPage::VariantsPage(QWidget *parent)
     , mAdd(new QPushButton(tr("&Add Change")))
     , mList(new QListWidget)
     , mRemove(new QPushButton(tr("Re&move")))
+    , mFromFile(new QPushButton(tr("B from &File…")))
+    , mClearFile(new QPushButton(tr("&Clear")))
+    , mFileNote(new QLabel)
     , mReplications(new QSpinBox)
     , mSeed(new QLabel)
     , mRunButton(new QPushButton(tr("&Run Both")))
@@ -53,6 +63,14 @@ VariantsPage::VariantsPage(QWidget *parent)
     mValue->setMinimumContentsLength(14);
     mList->setObjectName(QStringLiteral("changeList"));
     mList->setMaximumHeight(mList->fontMetrics().height() * 4 + 8);
+    mFromFile->setObjectName(QStringLiteral("fromFileButton"));
+    mFromFile->setToolTip(tr("Take B from another topology file, for a change no parameter "
+                             "expresses (another standby, another region)"));
+    mClearFile->setObjectName(QStringLiteral("clearFileButton"));
+    mClearFile->setEnabled(false);
+    mFileNote->setObjectName(QStringLiteral("fileNote"));
+    mFileNote->setWordWrap(true);
+    mFileNote->hide();
     mReplications->setObjectName(QStringLiteral("replicationsBox"));
     mReplications->setRange(1, 1000);
     mReplications->setToolTip(tr("Runs of each variant; their spread gives the 95 % interval"));
@@ -80,6 +98,10 @@ VariantsPage::VariantsPage(QWidget *parent)
     auto *list = new QHBoxLayout;
     list->addWidget(mList, 1);
     list->addWidget(mRemove, 0, Qt::AlignTop);
+    auto *fileRow = new QHBoxLayout;
+    fileRow->addWidget(mFromFile);
+    fileRow->addWidget(mClearFile);
+    fileRow->addWidget(mFileNote, 1);
     auto *runRow = new QHBoxLayout;
     runRow->addWidget(new QLabel(tr("Replications:")));
     runRow->addWidget(mReplications);
@@ -92,6 +114,7 @@ VariantsPage::VariantsPage(QWidget *parent)
     form->addRow(tr("Variant A:"), new QLabel(tr("the topology as drawn")));
     form->addRow(tr("Variant B: set"), pick);
     form->addRow(QString(), list);
+    form->addRow(tr("or:"), fileRow);
 
     auto *charts = new QGridLayout;
     charts->addWidget(mFailed, 0, 0);
@@ -112,6 +135,8 @@ VariantsPage::VariantsPage(QWidget *parent)
     connect(mPicker, &ParameterPicker::changed, this, &VariantsPage::pickerChanged);
     connect(mAdd, &QPushButton::clicked, this, &VariantsPage::addPickedChange);
     connect(mRemove, &QPushButton::clicked, this, &VariantsPage::removeSelectedChange);
+    connect(mFromFile, &QPushButton::clicked, this, &VariantsPage::chooseFileForB);
+    connect(mClearFile, &QPushButton::clicked, this, &VariantsPage::clearFileForB);
     connect(mRunButton, &QPushButton::clicked, this, [this] {
         QString why;
         if (!run(&why))
@@ -247,7 +272,77 @@ void VariantsPage::showChanges()
     }
     if (mChanges.empty())
         mList->addItem(tr("(no change yet: pick a parameter and a value, then Add Change)"));
-    mRemove->setEnabled(!mChanges.empty());
+    mRemove->setEnabled(!mChanges.empty() && !mFileB);
+}
+
+bool VariantsPage::useFileForB(const QString &path, QString *error)
+{
+    const core::LoadResult loaded = core::loadTopologyFile(QFile::encodeName(path).toStdString());
+    if (!loaded.ok()) {
+        // The first few errors say what is wrong; the rest are a count.
+        constexpr std::size_t shown = 5;
+        QStringList lines;
+        std::size_t errors = 0;
+        for (const core::Diagnostic &d : loaded.diagnostics) {
+            if (d.severity != core::Severity::Error)
+                continue;
+            if (++errors <= shown)
+                lines.append(toQString(core::formatDiagnostic(d, toStd(path))));
+        }
+        if (errors > shown)
+            lines.append(tr("… and %n more error(s)", nullptr, int(errors - shown)));
+        if (lines.isEmpty())
+            lines.append(tr("%1: cannot be read").arg(path));
+        if (error)
+            *error = lines.join(QLatin1Char('\n'));
+        return false;
+    }
+    mFileB = *loaded.topology;
+    mFileBPath = path;
+    showSourceOfB();
+    return true;
+}
+
+void VariantsPage::clearFileForB()
+{
+    mFileB.reset();
+    mFileBPath.clear();
+    showSourceOfB();
+}
+
+void VariantsPage::chooseFileForB()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Variant B from File"),
+                                                      QFileInfo(mFileBPath).absolutePath(),
+                                                      tr("Topolab files (*.topolab.yaml *.yaml)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!useFileForB(path, &error)) {
+        QMessageBox box(QMessageBox::Warning, tr("Variant B from File"),
+                        tr("%1 could not be loaded.").arg(QFileInfo(path).fileName()),
+                        QMessageBox::Ok, this);
+        box.setObjectName(QStringLiteral("fileForBRefused"));
+        box.setInformativeText(error);
+        box.exec();
+        return;
+    }
+    mMessage->clear();
+}
+
+void VariantsPage::showSourceOfB()
+{
+    const bool fromFile = mFileB.has_value();
+    for (QWidget *widget : {static_cast<QWidget *>(mPicker), static_cast<QWidget *>(mValue),
+                            static_cast<QWidget *>(mAdd), static_cast<QWidget *>(mList)})
+        widget->setEnabled(!fromFile);
+    mRemove->setEnabled(!fromFile && !mChanges.empty());
+    mClearFile->setEnabled(fromFile);
+    mFileNote->setVisible(fromFile);
+    mFileNote->setText(fromFile ? tr("B is %1; Clear to go back to parameter changes")
+                                      .arg(QFileInfo(mFileBPath).fileName())
+                                : QString());
+    mFileNote->setToolTip(fromFile ? QDir::toNativeSeparators(mFileBPath) : QString());
 }
 
 bool VariantsPage::run(QString *why)
@@ -262,34 +357,48 @@ bool VariantsPage::run(QString *why)
     if (const QStringList problems = SimulationRun::problems(mTopology); !problems.isEmpty())
         return refuse(tr("The topology cannot be simulated yet:") + QStringLiteral("\n• ")
                       + problems.join(QStringLiteral("\n• ")));
-    // A value typed but not added yet is what the user means B to be.
-    if (!mValue->currentText().trimmed().isEmpty() && mChanges.empty())
-        addPickedChange();
-    if (mChanges.empty())
-        return refuse(tr("Pick at least one change for variant B: a parameter and its value."));
-    const core::Checked<core::Topology> b = core::applyChanges(mTopology, mChanges);
-    if (!b)
-        return refuse(toQString(b.error));
-    if (const QStringList problems = SimulationRun::problems(*b.value); !problems.isEmpty())
+    core::Topology b;
+    if (mFileB) {
+        b = *mFileB;
+    } else {
+        // A value typed but not added yet is what the user means B to be.
+        if (!mValue->currentText().trimmed().isEmpty() && mChanges.empty())
+            addPickedChange();
+        if (mChanges.empty())
+            return refuse(tr("Pick at least one change for variant B: a parameter and its value."));
+        core::Checked<core::Topology> changed = core::applyChanges(mTopology, mChanges);
+        if (!changed)
+            return refuse(toQString(changed.error));
+        b = std::move(*changed.value);
+    }
+    if (const QStringList problems = SimulationRun::problems(b); !problems.isEmpty())
         return refuse(tr("Variant B cannot be simulated:") + QStringLiteral("\n• ")
                       + problems.join(QStringLiteral("\n• ")));
 
     core::SimOverrides overrides;
     bool seedChanged = false;
     bool replicationsChanged = false;
-    for (const core::ParamChange &change : mChanges) {
-        if (change.path.scope == core::ParamPath::Scope::Scenario) {
-            seedChanged = seedChanged || change.path.param == "seed";
-            replicationsChanged = replicationsChanged || change.path.param == "replications";
+    // B from a file runs with A's seed and the replications asked for, whatever its scenario.
+    if (!mFileB) {
+        for (const core::ParamChange &change : mChanges) {
+            if (change.path.scope == core::ParamPath::Scope::Scenario) {
+                seedChanged = seedChanged || change.path.param == "seed";
+                replicationsChanged = replicationsChanged || change.path.param == "replications";
+            }
         }
     }
     if (!replicationsChanged)
         overrides.replications = mReplications->value();
     mRun->setCommonSeed(!seedChanged);
-    mLabelA = tr("A: %1").arg(
-        toQString(core::changesLabel(core::currentValues(mChanges, mTopology), mTopology)));
-    mLabelB = tr("B: %1").arg(toQString(core::changesLabel(mChanges, mTopology)));
-    if (!mRun->start({mTopology, *b.value}, overrides))
+    if (mFileB) {
+        mLabelA = tr("A: as drawn");
+        mLabelB = tr("B: %1").arg(QFileInfo(mFileBPath).fileName());
+    } else {
+        mLabelA = tr("A: %1").arg(
+            toQString(core::changesLabel(core::currentValues(mChanges, mTopology), mTopology)));
+        mLabelB = tr("B: %1").arg(toQString(core::changesLabel(mChanges, mTopology)));
+    }
+    if (!mRun->start({mTopology, b}, overrides))
         return refuse(tr("The comparison could not start."));
     for (TimeChart *chart : {mFailed, mLatency, mStaleness})
         chart->clear();

@@ -1,7 +1,8 @@
 // Comparing variants and sweeping a parameter: a sweep gives one point per value in order, each
 // mean inside its interval, the same numbers every time, and stops promptly; a comparison of
 // TTL 300 s against 30 s gives B exactly what the simulator gives the changed topology with the
-// same seed, overlaid on the same charts; a topology that cannot run is refused.
+// same seed, overlaid on the same charts; B taken from another file gives what the simulator
+// gives that file, and a malformed file is refused; a topology that cannot run is refused.
 #include "windowtesthelpers.h"
 
 #include "canvas/designscene.h"
@@ -26,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -83,6 +85,7 @@ private Q_SLOTS:
     void sameSweepTwiceGivesTheSameNumbers();
     void cancelStopsTheSweepPromptly();
     void comparisonMatchesTheSimulatorOnTheChangedTopology();
+    void variantBFromAnotherFile();
     void compareStartsOnTheSelectedComponent();
     void badValuesAndBadPathsAreRefusedWithTheReason();
     void topologyThatCannotRunIsRefusedWithWhatToFix();
@@ -248,6 +251,83 @@ void TestSimCompare::comparisonMatchesTheSimulatorOnTheChangedTopology()
     for (const char *key : {"availability", "p99", "writesLost", "recovery"})
         QVERIFY2(ComparisonTable::row(table, QString::fromLatin1(key)) >= 0, key);
     QVERIFY(ComparisonTable::row(table, QStringLiteral("cause:dns_stale")) >= 0);
+}
+
+void TestSimCompare::variantBFromAnotherFile()
+{
+    // B is another drawing: the same example with a much shorter TTL on www.
+    const QString pathA = shortenedExample(mFilesDir->path(), 1000, 2);
+    QVERIFY(!pathA.isEmpty());
+    QByteArray text = fileBytes(pathA);
+    QVERIFY(text.contains("ttl_s: 60,"));
+    text.replace("ttl_s: 60,", "ttl_s: 5,");
+    const QString pathB = mFilesDir->path() + QStringLiteral("/short-ttl.topolab.yaml");
+    {
+        QFile file(pathB);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text) == text.size());
+    }
+    auto window = makeWindow();
+    QVERIFY(window);
+    QVERIFY(window->openFile(pathA));
+    window->actions()->compareVariants->trigger();
+    CompareWindow *compare = window->compare()->compareWindow();
+    QVERIFY(compare);
+    VariantsPage *page = compare->variants();
+
+    // A malformed file is refused, naming the file and the line; B stays as it was.
+    const QString bad = mFilesDir->path() + QStringLiteral("/bad.topolab.yaml");
+    {
+        QFile file(bad);
+        const QByteArray broken = "version: 1\ncomponents:\n  - {id: www, kind: dns\n";
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(broken) == broken.size());
+    }
+    QString error;
+    QVERIFY(!page->useFileForB(bad, &error));
+    QVERIFY2(error.contains(bad + QLatin1Char(':')), qPrintable(error));
+    QVERIFY2(
+        QRegularExpression(QRegularExpression::escape(bad) + QStringLiteral(":[1-9]\\d*:\\d+:"))
+            .match(error)
+            .hasMatch(),
+        qPrintable(error));
+    QVERIFY(page->fileForB().isEmpty());
+    QVERIFY(page->picker()->isEnabled());
+
+    QVERIFY2(page->useFileForB(pathB, &error), qPrintable(error));
+    QCOMPARE(page->fileForB(), pathB);
+    QVERIFY(!page->picker()->isEnabled());
+    auto *note = page->findChild<QLabel *>(QStringLiteral("fileNote"));
+    QVERIFY(note);
+    QCOMPARE(note->text(),
+             QStringLiteral("B is short-ttl.topolab.yaml; Clear to go back to parameter changes"));
+    QString why;
+    QVERIFY2(page->run(&why), qPrintable(why));
+    QCOMPARE(page->labelB(), QStringLiteral("B: short-ttl.topolab.yaml"));
+    QSignalSpy finished(page, &VariantsPage::finished);
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.at(0).at(0).toBool(), true);
+
+    // B is the other file's topology, simulated with A's seed and the replications asked for.
+    const core::Topology a = window->document()->topology();
+    core::SimOverrides overrides;
+    overrides.seed = core::buildSimModel(a).seed;
+    overrides.replications = 2;
+    const sim::ModelSpec model = core::buildSimModel(load(pathB), overrides);
+    const sim::SimulationResult direct = sim::runSimulation(model, 1);
+    const auto &outcomes = page->sweep()->outcomes();
+    QCOMPARE(outcomes.size(), std::size_t(2));
+    QVERIFY(outcomes[1]);
+    QCOMPARE(outcomes[1]->result.availability, direct.availability);
+    QVERIFY2(numbers(outcomes[1]->result, outcomes[1]->model) == numbers(direct, model),
+             "B differs from the other file simulated directly");
+    QVERIFY(direct.requests.failed < outcomes[0]->result.requests.failed);
+    QCOMPARE(page->failedChart()->lineNames(), QStringList({page->labelA(), page->labelB()}));
+    QVERIFY(ComparisonTable::row(page->table(), QStringLiteral("availability")) >= 0);
+
+    // Clear: B is A with parameter changes again.
+    page->findChild<QPushButton *>(QStringLiteral("clearFileButton"))->click();
+    QVERIFY(page->fileForB().isEmpty());
+    QVERIFY(page->picker()->isEnabled());
+    QVERIFY(!note->isVisible());
 }
 
 void TestSimCompare::compareStartsOnTheSelectedComponent()

@@ -14,5 +14,6 @@ CommandRunner addAnalyzeCommand(CLI::App &app);
 CommandRunner addExportCommand(CLI::App &app);
 CommandRunner addFormatCommand(CLI::App &app);
 CommandRunner addSimulateCommand(CLI::App &app);
+CommandRunner addRenderCommand(CLI::App &app);
 
 } // namespace topolab::cli

@@ -19,6 +19,7 @@ int main(int argc, char **argv)
     std::map<std::string, CommandRunner> runners = {
         {"validate", addValidateCommand(app)}, {"analyze", addAnalyzeCommand(app)},
         {"simulate", addSimulateCommand(app)}, {"export", addExportCommand(app)},
+        {"render", addRenderCommand(app)},
         {"format", addFormatCommand(app)},
     };
     for (CLI::App *sub : app.get_subcommands({})) {

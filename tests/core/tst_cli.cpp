@@ -48,6 +48,7 @@ private Q_SLOTS:
     void exportDotToStdout();
     void exportRefusals();
     void formatCanonicalForm();
+    void renderWritesAFolderPerHost();
 };
 
 void TestCli::versionAndHelp_data()
@@ -62,7 +63,7 @@ void TestCli::versionAndHelp_data()
                                               R"(analyze(.|\n)*export)");
     QTest::newRow("-h") << QStringList{QStringLiteral("-h")}
                         << QStringLiteral("Usage: topolab-cli");
-    for (const char *command : {"validate", "analyze", "export", "format"}) {
+    for (const char *command : {"validate", "analyze", "export", "format", "render"}) {
         const QString name = QString::fromLatin1(command);
         QTest::newRow(qPrintable(name + QStringLiteral(" --version")))
             << QStringList{name, QStringLiteral("--version")} << version;
@@ -241,7 +242,7 @@ void TestCli::usageErrors_data()
     QTest::newRow("unknown command")
         << QStringList{QStringLiteral("frobnicate"), file}
         << QStringLiteral("unknown command 'frobnicate'; commands are analyze, export, format, "
-                          "simulate, validate");
+                          "render, simulate, validate");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
                                     << QStringLiteral("unknown option '--frobnicate'");
     QTest::newRow("unknown validate option")
@@ -519,6 +520,43 @@ void TestCli::formatCanonicalForm()
     }
     RUN_CLI(broken, {QStringLiteral("format"), data("syntax-error")});
     QCOMPARE(broken.exitCode, 1);
+}
+
+void TestCli::renderWritesAFolderPerHost()
+{
+    // The example has no inventory: HAProxy is written (servers by host name), the zone is not,
+    // and the command says which addresses it lacks.
+    QTemporaryDir out;
+    const QStringList arguments{QStringLiteral("render"), example("single-region"),
+                                QStringLiteral("--out"), out.path()};
+    const CliRun run = runCli(arguments);
+    QVERIFY2(run.exitCode == 1, qPrintable(describe(arguments, run)));
+    QVERIFY(QFile::exists(out.filePath(QStringLiteral("lb-1/etc/haproxy/haproxy.cfg"))));
+    QVERIFY(QFile::exists(out.filePath(QStringLiteral("lb-2/etc/haproxy/haproxy.cfg"))));
+    QVERIFY(!QFile::exists(out.filePath(QStringLiteral("www/etc/bind/db.example.com"))));
+    QVERIFY(run.out.contains(QStringLiteral("lb-1/etc/haproxy/haproxy.cfg")));
+    QVERIFY(run.err.contains(QStringLiteral("add {component: lb-1, address: <IP>} to deploy.hosts")));
+
+    // With addresses, everything renders.
+    QFile source(example("single-region"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QByteArray yaml = source.readAll();
+    yaml += "deploy:\n  hosts:\n    - {component: www, address: 192.0.2.1}\n"
+            "    - {component: lb-1, address: 192.0.2.10}\n"
+            "    - {component: lb-2, address: 192.0.2.11}\n";
+    const QString withHosts = out.filePath(QStringLiteral("hosts.topolab.yaml"));
+    QFile target(withHosts);
+    QVERIFY(target.open(QIODevice::WriteOnly));
+    target.write(yaml);
+    target.close();
+    const QString second = out.filePath(QStringLiteral("second"));
+    const QStringList again{QStringLiteral("render"), withHosts, QStringLiteral("--out"), second};
+    const CliRun rendered = runCli(again);
+    QVERIFY2(rendered.exitCode == 0, qPrintable(describe(again, rendered)));
+    QFile zone(second + QStringLiteral("/www/etc/bind/db.example.com"));
+    QVERIFY(zone.open(QIODevice::ReadOnly));
+    const QByteArray records = zone.readAll();
+    QVERIFY(records.contains("192.0.2.10") && records.contains("192.0.2.11"));
 }
 
 QTEST_MAIN(TestCli)

@@ -1,0 +1,186 @@
+// Rendered configuration against golden files: the HAProxy config of each load balancer and the
+// zone of each DNS name, byte for byte (TOPOLAB_UPDATE_GOLDEN=1 rewrites them; review the diff).
+// Where HAProxy or named-checkzone is installed, their own checkers read the output too.
+#include "topologyfixture.h"
+
+#include "core/deploy/render/rendertopology.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace topolab::core;
+using topolab::test::parseTopology;
+
+namespace {
+
+const std::string goldenDir = std::string(TOPOLAB_TEST_DATA) + "/deploy/";
+
+const std::string singleRegion = R"(topolab: 1
+name: "Shop: one region\nsecond line"
+regions: [{id: r1}]
+components:
+  - {id: www, kind: dns, hostname: shop.example.org, ttl_s: 60}
+  - {id: lb-1, kind: load_balancer, region: r1, algorithm: leastconn, maxconn: 64,
+     health_check: {inter_ms: 500, fall: 2, rise: 3}, retries: 2, connect_timeout_ms: 1500.5}
+  - {id: lb-2, kind: load_balancer, region: r1, redispatch: false, port: 8081}
+  - {id: app-1, kind: app_server, region: r1, port: 9000, db_queries: 0}
+  - {id: app-2, kind: app_server, region: r1, db_queries: 0}
+links:
+  - {from: www, to: lb-1}
+  - {from: www, to: lb-2}
+  - {from: lb-1, to: app-1}
+  - {from: lb-1, to: app-2}
+  - {from: lb-2, to: app-1}
+  - {from: lb-2, to: app-2}
+deploy:
+  hosts:
+    - {component: www, address: 10.77.0.2}
+    - {component: lb-1, address: 10.77.0.10}
+    - {component: lb-2, address: "2001:db8::11"}
+    - {component: app-1, address: 10.77.0.20}
+    - {component: app-2, address: "2001:db8::21"}
+)";
+
+QByteArray fileContent(const RenderResult &r, const std::string &host, const std::string &path)
+{
+    for (const RenderedFile &f : r.files)
+        if (f.host == host && f.path == path)
+            return QByteArray::fromStdString(f.content);
+    return {};
+}
+
+void compareWithGolden(const QByteArray &actual, const std::string &name)
+{
+    const QString path = QString::fromStdString(goldenDir + name);
+    if (qEnvironmentVariableIsSet("TOPOLAB_UPDATE_GOLDEN")) {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(actual);
+        return;
+    }
+    QFile in(path);
+    QVERIFY2(in.open(QIODevice::ReadOnly), qPrintable(path + QStringLiteral(" is missing")));
+    const QByteArray expected = in.readAll();
+    QVERIFY2(actual == expected,
+             qPrintable(QStringLiteral("%1 differs; got:\n%2").arg(path, QString::fromUtf8(actual))));
+}
+
+// Runs a tool's checker on `content` saved as `name`, or skips when the tool is not installed.
+bool checkWith(const QString &tool, const QStringList &arguments, const QByteArray &content,
+               const QString &name, QString *output)
+{
+    const QString program = QStandardPaths::findExecutable(tool, {QStringLiteral("/usr/sbin"),
+                                                                  QStringLiteral("/usr/bin"),
+                                                                  QStringLiteral("/sbin")});
+    if (program.isEmpty())
+        return true;
+    QTemporaryDir dir;
+    QFile file(dir.filePath(name));
+    file.open(QIODevice::WriteOnly);
+    file.write(content);
+    file.close();
+    QProcess process;
+    QStringList args = arguments;
+    args.replaceInStrings(QStringLiteral("FILE"), file.fileName());
+    process.start(program, args);
+    process.waitForFinished(30000);
+    *output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+    return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+}
+
+} // namespace
+
+class TestDeployRender : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void haproxyConfigs()
+    {
+        const RenderResult r = renderTopology(parseTopology(singleRegion));
+        QVERIFY(r.problems.empty());
+        compareWithGolden(fileContent(r, "lb-1", "/etc/haproxy/haproxy.cfg"), "lb-1.haproxy.cfg");
+        compareWithGolden(fileContent(r, "lb-2", "/etc/haproxy/haproxy.cfg"), "lb-2.haproxy.cfg");
+        QString output;
+        QVERIFY2(checkWith(QStringLiteral("haproxy"), {QStringLiteral("-c"), QStringLiteral("-q"),
+                                                        QStringLiteral("-f"), QStringLiteral("FILE")},
+                           fileContent(r, "lb-1", "/etc/haproxy/haproxy.cfg"),
+                           QStringLiteral("haproxy.cfg"), &output),
+                 qPrintable(output));
+    }
+
+    void dnsZone()
+    {
+        const RenderResult r = renderTopology(parseTopology(singleRegion));
+        const QByteArray zone = fileContent(r, "www", "/etc/bind/db.example.org");
+        compareWithGolden(zone, "www.zone");
+        QString output;
+        QVERIFY2(checkWith(QStringLiteral("named-checkzone"),
+                           {QStringLiteral("example.org"), QStringLiteral("FILE")}, zone,
+                           QStringLiteral("db.example.org"), &output),
+                 qPrintable(output));
+    }
+
+    void renderingIsStable()
+    {
+        const Topology t = parseTopology(singleRegion);
+        const RenderResult a = renderTopology(t);
+        const RenderResult b = renderTopology(t);
+        QCOMPARE(a.files.size(), b.files.size());
+        for (std::size_t i = 0; i < a.files.size(); ++i)
+            QCOMPARE(a.files[i].content, b.files[i].content);
+    }
+
+    void zoneSerialFollowsTheRecords()
+    {
+        const Topology t = parseTopology(singleRegion);
+        std::string moved = singleRegion;
+        moved.replace(moved.find("10.77.0.10"), 10, "10.77.0.99");
+        const QByteArray before = fileContent(renderTopology(t), "www", "/etc/bind/db.example.org");
+        const QByteArray after = fileContent(renderTopology(parseTopology(moved)), "www",
+                                             "/etc/bind/db.example.org");
+        const auto serial = [](const QByteArray &zone) {
+            return zone.mid(zone.indexOf("(\n") + 2, 20).trimmed().split('\t').first();
+        };
+        QVERIFY(serial(before) != serial(after));
+    }
+
+    void activeStandbyPublishesTheFirstOnly()
+    {
+        std::string yaml = singleRegion;
+        yaml.replace(yaml.find("ttl_s: 60"), 9, "ttl_s: 60, policy: active_standby");
+        const QByteArray zone
+            = fileContent(renderTopology(parseTopology(yaml)), "www", "/etc/bind/db.example.org");
+        QVERIFY(zone.contains("10.77.0.10"));
+        QVERIFY(!zone.contains("2001:db8::11"));
+    }
+
+    void whatCannotBeRenderedIsNamed()
+    {
+        // No inventory: HAProxy names its servers by host name, the zone needs IP addresses.
+        std::string yaml = singleRegion.substr(0, singleRegion.find("deploy:"));
+        const RenderResult r = renderTopology(parseTopology(yaml));
+        QVERIFY(fileContent(r, "lb-1", "/etc/haproxy/haproxy.cfg").contains("server app-1 app-1:9000"));
+        QCOMPARE(r.problems.size(), std::size_t(3)); // the name server and both load balancers
+        QVERIFY(fileContent(r, "www", "/etc/bind/db.example.org").isEmpty()); // no broken zone
+        QCOMPARE(r.problems[0].component, std::string("www"));
+        QVERIFY(r.problems[1].message.find("deploy.hosts") != std::string::npos);
+    }
+
+    void hostileHostNameIsRefused()
+    {
+        std::string yaml = singleRegion;
+        yaml.replace(yaml.find("shop.example.org"), 16, "\"../../etc/passwd\"");
+        const RenderResult r = renderTopology(parseTopology(yaml));
+        for (const RenderedFile &f : r.files)
+            QVERIFY(f.path.find("..") == std::string::npos);
+        QCOMPARE(r.problems.size(), std::size_t(1));
+        QVERIFY(r.problems[0].message.find("not a DNS name") != std::string::npos);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestDeployRender)
+#include "tst_deployrender.moc"

@@ -12,6 +12,7 @@ packages=(
     libboost-graph-dev libssh-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
     libbenchmark-dev fonts-dejavu-core
     graphviz python3 python3-yaml
+    haproxy bind9-utils
 )
 
 missing_packages() {

@@ -4,6 +4,7 @@
 #include "document/stdstrings.h"
 #include "document/topologydocument.h"
 #include "gui/designeractions.h"
+#include "gui/simulationrefusal.h"
 #include "simulation/simulationrun.h"
 
 #include <QAction>
@@ -40,14 +41,8 @@ void CompareControl::open(CompareWindow::Tab tab)
 {
     const QStringList problems = SimulationRun::problems(mDocument->topology());
     if (!problems.isEmpty()) {
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot simulate yet"),
-                                    tr("%1 cannot be simulated yet. Fix these first (the Issues "
-                                       "panel lists them too):")
-                                        .arg(mDocument->displayName()),
-                                    QMessageBox::Ok, mWindow);
+        QMessageBox *box = simulationRefusal(mDocument->displayName(), problems, mWindow);
         box->setObjectName(QStringLiteral("compareRefused"));
-        box->setInformativeText(QStringLiteral("• ") + problems.join(QStringLiteral("\n• ")));
-        box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
         return;
     }

@@ -178,8 +178,8 @@ bool SweepPage::run(QString *why)
     if (isRunning())
         return refuse(tr("A sweep is running."));
     if (const QStringList problems = SimulationRun::problems(mTopology); !problems.isEmpty())
-        return refuse(tr("The topology cannot be simulated yet:") + QStringLiteral("\n• ")
-                      + problems.join(QStringLiteral("\n• ")));
+        return refuse(tr("The topology cannot be simulated yet:") + QLatin1Char('\n')
+                      + SimulationRun::bulleted(problems));
     const std::optional<core::ParamPath> path = mPicker->path();
     if (!path)
         return refuse(tr("Pick a parameter to sweep."));
@@ -198,7 +198,7 @@ bool SweepPage::run(QString *why)
             !problems.isEmpty()) {
             return refuse(tr("With %1 the topology cannot be simulated:")
                               .arg(toQString(core::changeLabel(change, mTopology)))
-                          + QStringLiteral("\n• ") + problems.join(QStringLiteral("\n• ")));
+                          + QLatin1Char('\n') + SimulationRun::bulleted(problems));
         }
         variants.push_back(*variant.value);
     }

@@ -355,8 +355,8 @@ bool VariantsPage::run(QString *why)
     if (isRunning())
         return refuse(tr("A comparison is running."));
     if (const QStringList problems = SimulationRun::problems(mTopology); !problems.isEmpty())
-        return refuse(tr("The topology cannot be simulated yet:") + QStringLiteral("\n• ")
-                      + problems.join(QStringLiteral("\n• ")));
+        return refuse(tr("The topology cannot be simulated yet:") + QLatin1Char('\n')
+                      + SimulationRun::bulleted(problems));
     core::Topology b;
     if (mFileB) {
         b = *mFileB;
@@ -372,8 +372,8 @@ bool VariantsPage::run(QString *why)
         b = std::move(*changed.value);
     }
     if (const QStringList problems = SimulationRun::problems(b); !problems.isEmpty())
-        return refuse(tr("Variant B cannot be simulated:") + QStringLiteral("\n• ")
-                      + problems.join(QStringLiteral("\n• ")));
+        return refuse(tr("Variant B cannot be simulated:") + QLatin1Char('\n')
+                      + SimulationRun::bulleted(problems));
 
     core::SimOverrides overrides;
     bool seedChanged = false;

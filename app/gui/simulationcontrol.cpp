@@ -5,6 +5,7 @@
 #include "document/topologydocument.h"
 #include "results/resultsdock.h"
 #include "simulation/simulationrun.h"
+#include "simulationrefusal.h"
 
 #include <QAction>
 #include <QLabel>
@@ -72,21 +73,15 @@ void SimulationControl::start()
         showProgress(0);
         return;
     }
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot simulate yet"),
-                                tr("%1 cannot be simulated yet. Fix these first (the Issues panel "
-                                   "lists them too):")
-                                    .arg(mDocument->displayName()),
-                                QMessageBox::Ok, mWindow);
+    QMessageBox *box = simulationRefusal(
+        mDocument->displayName(), SimulationRun::problems(mDocument->topology()), mWindow);
     box->setObjectName(QStringLiteral("simulationRefused"));
-    const QStringList problems = SimulationRun::problems(mDocument->topology());
-    box->setInformativeText(QStringLiteral("• ") + problems.join(QStringLiteral("\n• ")));
     if (mDocument->topology().clientGroups.empty()) {
         // The usual first run of a drawing: offer the panel that adds who sends requests.
         QPushButton *add = box->addButton(tr("Add Client Group…"), QMessageBox::AcceptRole);
         add->setObjectName(QStringLiteral("addClientGroup"));
         connect(add, &QPushButton::clicked, this, &SimulationControl::clientGroupsWanted);
     }
-    box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
 

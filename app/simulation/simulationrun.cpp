@@ -89,6 +89,11 @@ QStringList SimulationRun::problems(const core::Topology &topology)
     return out;
 }
 
+QString SimulationRun::bulleted(const QStringList &problems)
+{
+    return QStringLiteral("• ") + problems.join(QStringLiteral("\n• "));
+}
+
 bool SimulationRun::start(const core::Topology &topology, const core::SimOverrides &overrides,
                           int threads)
 {

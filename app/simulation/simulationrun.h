@@ -31,6 +31,8 @@ public:
     // Why `topology` cannot be simulated: its validation errors as "id: message [code]", then
     // what it lacks (clients, dns); empty when it can.
     static QStringList problems(const core::Topology &topology);
+    // Problems as people read them in a message: one "• " line each.
+    static QString bulleted(const QStringList &problems);
 
     // Starts a run; false, starting nothing, while another runs or when problems() is not
     // empty. `threads` 0: one per replication, at most one per core.

@@ -14,6 +14,10 @@ struct RenderedFile
     std::string content;
     unsigned mode = 0644;
     bool secret = false;
+    std::string owner; // user:group on the host; empty = the SSH user
+    // Validates the file on the host before it replaces the old one: argv in which the word
+    // "{}" stands for the staged copy ({"haproxy", "-c", "-q", "-f", "{}"}); empty = none.
+    std::vector<std::string> check;
 };
 
 // What rendering found it could not do, naming the component and what to change.

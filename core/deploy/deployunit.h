@@ -14,6 +14,7 @@ struct HealthCheck
 {
     enum class Kind { None, Http, Tcp, Command };
     Kind kind = Kind::None;
+    std::string address = "127.0.0.1"; // Http, Tcp: where the service listens on its host
     int port = 0;                // Http, Tcp
     std::string path = "/health"; // Http: must answer 2xx
     std::string command;         // Command: a shell command (built with shellCommand) exiting 0
@@ -33,6 +34,7 @@ struct ServiceSpec
     enum class Reload { Restart, Signal };
     Reload reload = Reload::Restart;  // what a change of a file in `reloadOn` does
     int reloadSignal = SIGHUP;
+    int stopSignal = SIGTERM;         // PostgreSQL stops fast on SIGINT
     std::vector<std::string> reloadOn;  // logical paths whose change reloads the service
     std::vector<std::string> restartOn; // logical paths whose change restarts it
     HealthCheck health;

@@ -18,16 +18,33 @@ struct RenderOptions
     std::string out;
 };
 
-// DIR/HOST/PATH for a file rendered for HOST at absolute PATH; empty when the path would leave
-// the host's folder (no renderer makes one, but a file is written only where it belongs).
-std::filesystem::path outputPath(const std::string &dir, const core::RenderedFile &file)
+// HOST/PATH for a file rendered for HOST at logical PATH; empty when the path would leave the
+// host's folder (no renderer makes one, but a file is written only where it belongs).
+std::filesystem::path outputPath(const std::string &host, const core::RenderedFile &file)
 {
     const std::filesystem::path relative = std::filesystem::path(file.path).relative_path();
+    if (host.empty() || relative.empty())
+        return {};
     for (const auto &part : relative) {
         if (part == ".." || part == ".")
             return {};
     }
-    return std::filesystem::path(dir) / file.host / relative;
+    return std::filesystem::path(host) / relative;
+}
+
+// Writes one rendered file under DIR; returns an error message, else empty.
+std::string writeRendered(const std::filesystem::path &target, const core::RenderedFile &file)
+{
+    std::error_code error;
+    std::filesystem::create_directories(target.parent_path(), error);
+    if (error)
+        return target.parent_path().string() + ": " + error.message();
+    if (std::string problem = core::writeFileAtomically(target.string(), file.content);
+        !problem.empty())
+        return problem;
+    std::filesystem::permissions(target, std::filesystem::perms(file.mode),
+                                 std::filesystem::perm_options::replace, error);
+    return error ? target.string() + ": " + error.message() : std::string();
 }
 
 int run(const RenderOptions &options)
@@ -42,29 +59,25 @@ int run(const RenderOptions &options)
                   << " has errors; fix them before rendering its configuration\n";
         return ExitInvalid;
     }
-    const core::RenderResult rendered = core::renderTopology(*loaded.topology);
-    for (const core::RenderedFile &file : rendered.files) {
-        const std::filesystem::path target = outputPath(options.out, file);
-        if (target.empty()) {
-            std::cerr << "topolab-cli render: error: " << file.host << ": refusing the path "
-                      << file.path << '\n';
-            return ExitUnreadable;
+    core::RenderInputs inputs;
+    inputs.baseDirectory = std::filesystem::path(options.file).parent_path().string();
+    const core::RenderResult rendered = core::renderTopology(*loaded.topology, inputs);
+    for (const core::DeployUnit &unit : rendered.units) {
+        for (const core::RenderedFile &file : unit.files) {
+            const std::filesystem::path relative = outputPath(unit.host, file);
+            if (relative.empty()) {
+                std::cerr << "topolab-cli render: error: " << unit.host << ": refusing the path "
+                          << file.path << '\n';
+                return ExitUnreadable;
+            }
+            if (std::string problem
+                = writeRendered(std::filesystem::path(options.out) / relative, file);
+                !problem.empty()) {
+                std::cerr << "topolab-cli render: error: " << problem << '\n';
+                return ExitUnreadable;
+            }
+            std::cout << relative.string() << '\n';
         }
-        std::error_code error;
-        std::filesystem::create_directories(target.parent_path(), error);
-        std::string problem = error ? target.parent_path().string() + ": " + error.message()
-                                    : core::writeFileAtomically(target.string(), file.content);
-        if (problem.empty())
-            std::filesystem::permissions(target, std::filesystem::perms(file.mode),
-                                         std::filesystem::perm_options::replace, error);
-        if (!problem.empty()) {
-            std::cerr << "topolab-cli render: error: " << problem << '\n';
-            return ExitUnreadable;
-        }
-        std::cout << (std::filesystem::path(file.host) / std::filesystem::path(file.path)
-                                                             .relative_path())
-                         .string()
-                  << '\n';
     }
     for (const core::RenderProblem &p : rendered.problems)
         std::cerr << options.file << ": error: " << p.message << " [render]\n";
@@ -78,7 +91,8 @@ CommandRunner addRenderCommand(CLI::App &app)
     auto options = std::make_shared<RenderOptions>();
     CLI::App *cmd = app.add_subcommand(
         "render", "Write every configuration file a deploy would push, one folder per host\n"
-                  "(component id): HAProxy for load balancers, the DNS zone.\n"
+                  "(component id), at its path on the host without the host's root:\n"
+                  "HAProxy for load balancers, the DNS zone.\n"
                   "Exit: 0 written, 1 invalid topology or something could not be rendered\n"
                   "(the rest is written), 2 unreadable file, unwritable output or usage.");
     cmd->add_option("FILE", options->file, "a *.topolab.yaml file")->required();

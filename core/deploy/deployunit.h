@@ -30,7 +30,10 @@ struct ServiceSpec
     std::string description;          // one line, for the unit and the plan
     std::vector<std::string> command; // foreground argv; paths already carry the host's root
     std::string user;                 // run as this user; empty = the SSH user
-    std::string workingDirectory;     // empty = /
+    std::string workingDirectory;     // empty = /; already carries the host's root
+    // Logical paths of files of KEY=VALUE lines (plain words, no quoting) the command finds in
+    // its environment.
+    std::vector<std::string> environmentFiles;
     enum class Reload { Restart, Signal };
     Reload reload = Reload::Restart;  // what a change of a file in `reloadOn` does
     int reloadSignal = SIGHUP;
@@ -66,6 +69,13 @@ struct DeployUnit
     // Logical paths read from the host before rendering (public keys generated there); their
     // contents reach the renderers as facts.
     std::vector<std::string> factFiles;
+};
+
+// What rendering made of a topology: the units to deploy and what it could not render.
+struct RenderResult
+{
+    std::vector<DeployUnit> units;
+    std::vector<RenderProblem> problems;
 };
 
 } // namespace topolab::core

@@ -17,6 +17,9 @@ struct RenderInputs
 {
     SecretStore *secrets = nullptr; // required by renderers of secret files
     HostFacts facts;
+    // The topology file's directory: files the topology names by a relative path (an app
+    // server's artifact) are read from here. Empty = the current directory.
+    std::string baseDirectory;
 };
 
 } // namespace topolab::core

@@ -25,30 +25,6 @@ std::string addressRecord(const std::string &address)
     return (ipFamily(address) == IpFamily::V6 ? "AAAA\t" : "A\t") + address;
 }
 
-// Letters, digits and hyphens in dot-separated labels of 1 to 63 characters (RFC 1123): the
-// name is also the zone file's name, so nothing else may pass.
-bool validHostName(const std::string &name)
-{
-    if (name.empty() || name.size() > 253)
-        return false;
-    std::size_t label = 0;
-    for (std::size_t i = 0; i <= name.size(); ++i) {
-        if (i == name.size() || name[i] == '.') {
-            if (label == 0 || label > 63 || name[i - 1] == '-')
-                return false;
-            label = 0;
-            continue;
-        }
-        const char c = name[i];
-        const bool letterOrDigit
-            = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!letterOrDigit && !(c == '-' && label > 0))
-            return false;
-        ++label;
-    }
-    return true;
-}
-
 } // namespace
 
 RenderResult renderDnsZone(const TopologyIndex &index, const Component &dns)
@@ -58,7 +34,7 @@ RenderResult renderDnsZone(const TopologyIndex &index, const Component &dns)
     std::string hostname = dns.params.text("hostname");
     while (!hostname.empty() && hostname.back() == '.')
         hostname.pop_back();
-    if (!validHostName(hostname)) {
+    if (!isHostName(hostname)) {
         result.problems.push_back(
             {dns.id, "dns '" + dns.id + "' has the host name '" + commentText(hostname)
                          + "', which is not a DNS name (letters, digits and hyphens in labels "
@@ -75,8 +51,10 @@ RenderResult renderDnsZone(const TopologyIndex &index, const Component &dns)
     const std::string nameServer = hostAddress(topology, dns.id);
     if (!ipFamily(nameServer)) {
         result.problems.push_back(
-            {dns.id, "dns '" + dns.id + "' serves its zone from its deploy host, which needs an "
-                     "IP address: add {component: " + dns.id + ", address: <IP>} to deploy.hosts"});
+            {dns.id, "dns '" + dns.id
+                         + "' serves its zone from its deploy host, which needs an "
+                           "IP address: add {component: "
+                         + dns.id + ", address: <IP>} to deploy.hosts"});
     }
     records += "ns1\tIN\t" + addressRecord(nameServer) + "\n";
     int published = 0;
@@ -87,10 +65,10 @@ RenderResult renderDnsZone(const TopologyIndex &index, const Component &dns)
             break;
         const std::string address = hostAddress(topology, lb->id);
         if (!ipFamily(address)) {
-            result.problems.push_back(
-                {lb->id, "load balancer '" + lb->id + "' has no IP address for the DNS record of "
-                         + hostname + ": add {component: " + lb->id
-                         + ", address: <IP>} to deploy.hosts"});
+            result.problems.push_back({lb->id, "load balancer '" + lb->id
+                                                   + "' has no IP address for the DNS record of "
+                                                   + hostname + ": add {component: " + lb->id
+                                                   + ", address: <IP>} to deploy.hosts"});
             continue;
         }
         records += owner + "\t" + ttl + "\tIN\t" + addressRecord(address) + "\t; " + lb->id + "\n";
@@ -103,7 +81,8 @@ RenderResult renderDnsZone(const TopologyIndex &index, const Component &dns)
     if (!result.problems.empty())
         return result; // a zone with a record missing or unusable would mislead: none at all
     const std::uint32_t serial = recordsHash(records) % 2147483646u + 1;
-    std::string zone = generatedHeader(";", topology.name, "DNS name " + dns.id + " (" + hostname + ")");
+    std::string zone
+        = generatedHeader(";", topology.name, "DNS name " + dns.id + " (" + hostname + ")");
     if (dns.params.text("policy") == "geo")
         zone += "; The geo policy needs a provider that answers by the client's region; a plain\n"
                 "; zone answers every client with every load balancer, as round robin does.\n";
@@ -115,7 +94,14 @@ RenderResult renderDnsZone(const TopologyIndex &index, const Component &dns)
     zone += "\t\t" + ttl + " )\t; negative answers\n";
     zone += "@\tIN\tNS\tns1\n";
     zone += records;
-    result.files.push_back({dns.id, "/etc/bind/db." + origin, std::move(zone), 0644, false});
+    DeployUnit unit{dns.id, deployTarget(topology, dns.id).host, {}, {}, {}, {}};
+    unit.files.push_back({"/etc/bind/db." + origin,
+                          std::move(zone),
+                          0644,
+                          false,
+                          {},
+                          {"named-checkzone", origin, "{}"}});
+    result.units.push_back(std::move(unit));
     return result;
 }
 

@@ -25,6 +25,7 @@ RenderResult renderHaproxyConfig(const TopologyIndex &index, const Component &lb
     const Topology &topology = index.topology();
     const ParamSet &p = lb.params;
     RenderResult result;
+    DeployUnit unit{lb.id, deployTarget(topology, lb.id).host, {}, {}, {}, {}};
     std::string cfg = generatedHeader("#", topology.name, "load balancer " + lb.id);
     cfg += "global\n"
            "    log stdout format raw local0\n"
@@ -47,8 +48,8 @@ RenderResult renderHaproxyConfig(const TopologyIndex &index, const Component &lb
     cfg += "    balance " + p.text("algorithm") + "\n";
     cfg += "    option httpchk GET /health\n";
     const std::string check = " check inter " + milliseconds(p.number("health_check.inter_ms"))
-                              + " fall " + std::to_string(p.integer("health_check.fall"))
-                              + " rise " + std::to_string(p.integer("health_check.rise"));
+                              + " fall " + std::to_string(p.integer("health_check.fall")) + " rise "
+                              + std::to_string(p.integer("health_check.rise"));
     const std::int64_t maxconn = p.integer("maxconn");
     int servers = 0;
     for (const Component *app : index.targets(lb.id)) {
@@ -68,7 +69,9 @@ RenderResult renderHaproxyConfig(const TopologyIndex &index, const Component &lb
         result.problems.push_back(
             {lb.id, "load balancer '" + lb.id
                         + "' forwards to no app server; link it to the app servers of its region"});
-    result.files.push_back({lb.id, haproxyConfigPath, std::move(cfg), 0644, false});
+    unit.files.push_back(
+        {haproxyConfigPath, std::move(cfg), 0644, false, {}, {"haproxy", "-c", "-q", "-f", "{}"}});
+    result.units.push_back(std::move(unit));
     return result;
 }
 

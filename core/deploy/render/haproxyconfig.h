@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/deploy/renderedfile.h"
+#include "core/deploy/deployunit.h"
 #include "core/model/topologyindex.h"
 
 namespace topolab::core {

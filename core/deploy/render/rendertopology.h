@@ -1,12 +1,15 @@
 #pragma once
 
-#include "core/deploy/renderedfile.h"
+#include "core/deploy/deployunit.h"
+#include "core/deploy/renderinputs.h"
 #include "core/model/topology.h"
 
 namespace topolab::core {
 
-// Every file a deploy of `topology` writes, host by host in the file's component order, and what
-// could not be rendered. So far: HAProxy for load balancers and the zone of each DNS name.
-RenderResult renderTopology(const Topology &topology);
+// What a deploy of `topology` puts on its hosts: one DeployUnit per component and host, in the
+// file's component order, and what could not be rendered. A component whose host's root is not
+// usable renders nothing and is named in the problems. So far: HAProxy for load balancers and
+// the zone of each DNS name.
+RenderResult renderTopology(const Topology &topology, RenderInputs &inputs);
 
 } // namespace topolab::core

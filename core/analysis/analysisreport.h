@@ -2,6 +2,7 @@
 
 #include "../model/componentkind.h"
 #include "../model/topology.h"
+#include "../model/topologyindex.h"
 
 #include <optional>
 #include <string>
@@ -74,6 +75,9 @@ std::vector<SinglePointOfFailure> findSinglePointsOfFailure(const Topology &topo
                                                             bool *servicePathExists = nullptr);
 std::vector<TierRedundancy> tierRedundancy(const Topology &topology);
 std::vector<DatabaseReachability> databaseReachability(const Topology &topology);
+// What `c` needs running before it is deployed (a load balancer its app servers, a standby its
+// upstream, ...): the edges of the deploy order.
+std::vector<const Component *> deployDependencies(const TopologyIndex &index, const Component &c);
 // Steps of the deploy order; throws std::runtime_error naming the cycle when there is one.
 std::vector<DeployStep> deployOrder(const Topology &topology);
 std::vector<TierCapacity> estimateCapacity(const Topology &topology, double *offeredRps = nullptr,

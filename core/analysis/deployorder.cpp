@@ -14,9 +14,11 @@ namespace {
 
 using K = ComponentKind;
 
-// What `c` needs running before it can be deployed: derived from kinds, not link direction,
-// so that symmetric links (database–vpn, database–volume) order the same either way round.
-std::vector<const Component *> dependencies(const TopologyIndex &index, const Component &c)
+} // namespace
+
+// Derived from kinds, not link direction, so that symmetric links (database–vpn,
+// database–volume) order the same either way round.
+std::vector<const Component *> deployDependencies(const TopologyIndex &index, const Component &c)
 {
     std::vector<const Component *> deps;
     const auto append = [&](std::vector<const Component *> more) {
@@ -51,8 +53,6 @@ std::vector<const Component *> dependencies(const TopologyIndex &index, const Co
     return deps;
 }
 
-} // namespace
-
 std::vector<DeployStep> deployOrder(const Topology &topology)
 {
     TopologyIndex index(topology);
@@ -63,7 +63,7 @@ std::vector<DeployStep> deployOrder(const Topology &topology)
     for (std::size_t i = 0; i < n; ++i)
         vertex.emplace(topology.components[i].id, i);
     for (std::size_t i = 0; i < n; ++i) {
-        for (const Component *dep : dependencies(index, topology.components[i])) {
+        for (const Component *dep : deployDependencies(index, topology.components[i])) {
             if (dep->id != topology.components[i].id)
                 boost::add_edge(i, vertex.at(dep->id), graph); // dependent → dependency
         }

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -57,9 +58,8 @@ mode_t processUmask()
     return 022;
 }
 
-} // namespace
-
-std::string writeFileAtomically(const std::filesystem::path &requested, std::string_view contents)
+std::string writeAtomically(const std::filesystem::path &requested, std::string_view contents,
+                            std::optional<mode_t> forcedMode)
 {
     const std::filesystem::path path = resolveLinks(requested);
     const std::filesystem::path directory
@@ -73,7 +73,9 @@ std::string writeFileAtomically(const std::filesystem::path &requested, std::str
     struct stat existing
     {
     };
-    if (::stat(path.c_str(), &existing) == 0)
+    if (forcedMode)
+        mode = *forcedMode;
+    else if (::stat(path.c_str(), &existing) == 0)
         mode = existing.st_mode & 07777;
 
     const auto abandon = [&](std::string_view what) {
@@ -105,6 +107,19 @@ std::string writeFileAtomically(const std::filesystem::path &requested, std::str
         ::close(dirFd);
     }
     return {};
+}
+
+} // namespace
+
+std::string writeFileAtomically(const std::filesystem::path &path, std::string_view contents)
+{
+    return writeAtomically(path, contents, std::nullopt);
+}
+
+std::string writeFileAtomically(const std::filesystem::path &path, std::string_view contents,
+                                unsigned mode)
+{
+    return writeAtomically(path, contents, static_cast<mode_t>(mode & 07777));
 }
 
 } // namespace topolab::core

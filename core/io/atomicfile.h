@@ -12,4 +12,9 @@ namespace topolab::core {
 // Returns an error message naming the file, or an empty string on success.
 std::string writeFileAtomically(const std::filesystem::path &path, std::string_view contents);
 
+// The same with permission bits `mode` whatever the file had: for secrets (0600), whose
+// temporary copy is never readable by others either.
+std::string writeFileAtomically(const std::filesystem::path &path, std::string_view contents,
+                                unsigned mode);
+
 } // namespace topolab::core

@@ -21,6 +21,8 @@ public:
     }
 
     void parse(const YamlNode &root);
+    // Reads an inventory file's `deploy:` section against the components of `base`.
+    void parseInventory(const YamlNode &root, const Topology &base);
     Topology &topology() { return mTopology; }
     SourceMap &sources() { return mSources; }
 

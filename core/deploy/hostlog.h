@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/deploy/logredactor.h"
+
+#include <chrono>
+#include <functional>
+#include <mutex>
+#include <string>
+
+namespace topolab::core {
+
+// The log of one host during a plan or deploy: what ran, how it ended, what it printed. Every
+// line passes the redactor first, so a secret reaches neither the log nor whoever listens.
+class HostLog
+{
+public:
+    using Sink = std::function<void(const std::string &host, const std::string &line)>;
+
+    HostLog(std::string host, const LogRedactor &redactor, Sink sink = {});
+    void line(const std::string &text);
+    // A command's result: its first line, exit status, then its output, indented.
+    void command(const std::string &what, const std::string &command, int exitStatus,
+                 const std::string &out, const std::string &err);
+    std::string text() const;
+    double elapsedS() const;
+
+private:
+    std::string mHost;
+    const LogRedactor &mRedactor;
+    Sink mSink;
+    std::chrono::steady_clock::time_point mStart;
+    mutable std::mutex mMutex;
+    std::string mText;
+};
+
+} // namespace topolab::core

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shared by run.sh and test.sh: installs the Debian packages the build needs (only the missing
 # ones), then configures and builds Topolab into $TOPOLAB_BUILD_DIR (default: <repo>/build).
+#   installer/setup.sh [more Debian packages to install when missing]
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -14,6 +15,9 @@ packages=(
     graphviz python3 python3-yaml
     haproxy bind9-utils
 )
+# Packages named on the command line (test.sh's list of what only the tests need) are installed
+# the same way, when missing.
+packages+=("$@")
 
 missing_packages() {
     local p

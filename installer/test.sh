@@ -6,7 +6,18 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${TOPOLAB_BUILD_DIR:-$repo/build}
 
-"$repo/installer/setup.sh"
+# What only the tests need (run.sh installs none of it): the deploy suites run real servers on
+# network namespaces (tests/deploy/rig/rig.sh), and a benchmark compares a deploy with Ansible.
+test_packages=(
+    openssh-server haproxy postgresql tinc dnsmasq-base bind9 bind9-utils
+    iproute2 curl util-linux ansible-core
+)
+# Node.js and npm, for s3rver. A Node.js from outside Debian brings its own npm, which Debian's
+# `npm` package conflicts with: each is asked for only when its command is missing.
+command -v node >/dev/null || test_packages+=(nodejs)
+command -v npm >/dev/null || test_packages+=(npm)
+
+"$repo/installer/setup.sh" "${test_packages[@]}"
 
 export QT_QPA_PLATFORM=offscreen
 cd "$build_dir"

@@ -67,6 +67,14 @@ std::string retryFor(int waitS, const std::string &check)
              "sleep 0.2; done";
 }
 
+// Whether process `pid` (a shell expression) lives: a zombie does not, and one stays when the
+// host's init does not reap orphans (containers).
+std::string alive(const std::string &pid)
+{
+    return "{ kill -0 " + pid + " 2>/dev/null && ! grep -qs '^State:[[:space:]]*Z' /proc/" + pid
+           + "/status; }";
+}
+
 } // namespace
 
 std::string ServiceControl::pidFile() const
@@ -84,7 +92,7 @@ std::string ServiceControl::isRunning() const
     if (usesSystemd(mHost))
         return "systemctl is-active --quiet -- " + unitName(mService);
     return "pid=$(cat -- " + shellQuote(pidFile())
-           + " 2>/dev/null) && [ -n \"$pid\" ] && kill -0 \"$pid\" 2>/dev/null";
+           + " 2>/dev/null) && [ -n \"$pid\" ] && " + alive("\"$pid\"");
 }
 
 std::string ServiceControl::start() const
@@ -117,13 +125,13 @@ std::string ServiceControl::stop() const
     const std::string pid = shellQuote(pidFile());
     // The service leads its own process group (setsid): signal the group, so helpers it
     // started (a loop's sleep, HAProxy's workers) stop with it.
-    return "if [ -f " + pid + " ]; then p=$(cat -- " + pid
-           + "); if [ -n \"$p\" ] && kill -0 \"$p\" 2>/dev/null; then kill -"
-           + signalName(mService.stopSignal)
-           + " -- \"-$p\" 2>/dev/null || kill -" + signalName(mService.stopSignal)
-           + " \"$p\"; i=0; while kill -0 \"$p\" 2>/dev/null && [ $i -lt 150 ]; do sleep 0.1; "
-             "i=$((i+1)); done; if kill -0 \"$p\" 2>/dev/null; then kill -KILL -- \"-$p\" "
-             "2>/dev/null || kill -KILL \"$p\"; fi; fi; rm -f -- " + pid + "; fi";
+    const std::string signal = signalName(mService.stopSignal);
+    return "if [ -f " + pid + " ]; then p=$(cat -- " + pid + "); if [ -n \"$p\" ] && "
+           + alive("\"$p\"") + "; then kill -" + signal + " \"-$p\" 2>/dev/null || kill -"
+           + signal + " \"$p\"; i=0; while " + alive("\"$p\"")
+           + " && [ $i -lt 150 ]; do sleep 0.1; i=$((i+1)); done; if " + alive("\"$p\"")
+           + "; then kill -KILL \"-$p\" 2>/dev/null || kill -KILL \"$p\"; fi; fi; rm -f -- "
+           + pid + "; fi";
 }
 
 std::string ServiceControl::restart() const

@@ -15,5 +15,7 @@ CommandRunner addExportCommand(CLI::App &app);
 CommandRunner addFormatCommand(CLI::App &app);
 CommandRunner addSimulateCommand(CLI::App &app);
 CommandRunner addRenderCommand(CLI::App &app);
+CommandRunner addPlanCommand(CLI::App &app);
+CommandRunner addDeployCommand(CLI::App &app);
 
 } // namespace topolab::cli

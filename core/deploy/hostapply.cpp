@@ -250,10 +250,15 @@ void HostApply::checkHealth(const std::vector<UnitPlan> &plans)
                 mStep(what, 0, 0);
             const CommandResult result = run(what, command, {}, service.health.waitS + 15);
             if (!result.ok()) {
+                std::string tail = result.err;
+                if (tail.size() > 1500)
+                    tail = "..." + tail.substr(tail.size() - 1500);
                 throw DeployError(mHost.id,
                                   "the health check of " + service.name + " did not pass within "
-                                      + std::to_string(service.health.waitS) + " s",
-                                  "its output is in " + ServiceControl(mHost, service).logFile());
+                                      + std::to_string(service.health.waitS) + " s"
+                                      + (tail.empty() ? "" : "\n" + tail),
+                                  "the service's log on the host: "
+                                      + ServiceControl(mHost, service).logFile());
             }
         }
     }

@@ -58,15 +58,6 @@ std::string commandWords(const ServiceSpec &service)
     return words;
 }
 
-// While a check fails, try again every 0.2 s until `waitS` have passed.
-std::string retryFor(int waitS, const std::string &check)
-{
-    return "end=$(( $(date +%s) + " + std::to_string(waitS)
-           + " )); while :; do if " + check
-           + "; then exit 0; fi; if [ \"$(date +%s)\" -ge \"$end\" ]; then exit 1; fi; "
-             "sleep 0.2; done";
-}
-
 // Whether process `pid` (a shell expression) lives: a zombie does not, and one stays when the
 // host's init does not reap orphans (containers).
 std::string alive(const std::string &pid)
@@ -149,6 +140,20 @@ std::string ServiceControl::reload() const
         return "systemctl reload-or-restart -- " + unitName(mService);
     return "if " + isRunning() + "; then kill -" + signalName(mService.reloadSignal)
            + " \"$pid\"; else " + start() + "; fi";
+}
+
+// While a check fails, try again every 0.2 s until `waitS` have passed; give up at once when the
+// service is no longer running. Either way the end of its output says why.
+std::string ServiceControl::retryFor(int waitS, const std::string &check) const
+{
+    const std::string why = mHost.serviceManager == HostConnection::ServiceManager::Systemd
+                                ? "journalctl -u " + unitName(mService) + " -n 20 --no-pager >&2"
+                                : "tail -n 20 -- " + shellQuote(logFile()) + " >&2";
+    return "end=$(( $(date +%s) + " + std::to_string(waitS) + " )); while :; do if " + check
+           + "; then exit 0; fi; if ! " + isRunning() + "; then echo '" + mService.name
+           + " is not running; the end of its output:' >&2; " + why
+           + "; exit 1; fi; if [ \"$(date +%s)\" -ge \"$end\" ]; then echo 'the end of "
+           + mService.name + "'\''s output:' >&2; " + why + "; exit 1; fi; sleep 0.2; done";
 }
 
 std::string ServiceControl::healthCheck() const

@@ -34,6 +34,8 @@ public:
     std::string logFile() const;
 
 private:
+    std::string retryFor(int waitS, const std::string &check) const;
+
     const HostConnection &mHost;
     const ServiceSpec &mService;
 };

@@ -104,6 +104,12 @@ ParamSchema objectStorageSchema()
 {
     return {{
         numberParam("latency_ms", "Latency", 30, 0, 600000, "ms", "Time to serve one object."),
+        textParam("endpoint", "Endpoint", "",
+                  "S3 API URL backups are sent to; empty = https:// and the address of its deploy "
+                  "host."),
+        textParam("bucket", "Bucket", "", "Bucket backups are written to; empty = its id."),
+        textParam("s3_region", "S3 region", "us-east-1",
+                  "Region named in the requests' signatures (AWS Signature Version 4)."),
     }};
 }
 
@@ -164,6 +170,9 @@ ParamSchema vpnSchema()
         numberParam("ping_interval_s", "Ping interval", 60, 1, 86400, "s", "tinc PingInterval."),
         numberParam("ping_timeout_s", "Ping timeout", 5, 1, 86400, "s", "tinc PingTimeout."),
         integerParam("port", "Port", 655, 1, 65535, "", "tinc port."),
+        textParam("subnet", "Subnet", "10.99.0.0/24",
+                  "IPv4 network inside the tunnel; its members get the first addresses after the "
+                  "network's own, in the file's component order."),
     }};
 }
 

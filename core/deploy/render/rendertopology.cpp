@@ -1,14 +1,16 @@
 #include "rendertopology.h"
 
+#include "backupjob.h"
 #include "core/deploy/hostaddress.h"
 #include "dnszone.h"
 #include "haproxyconfig.h"
+#include "postgres.h"
+#include "tinc.h"
 
 namespace topolab::core {
 
 RenderResult renderTopology(const Topology &topology, RenderInputs &inputs)
 {
-    (void)inputs;
     const TopologyIndex index(topology);
     RenderResult all;
     const auto add = [&all](RenderResult part) {
@@ -30,6 +32,15 @@ RenderResult renderTopology(const Topology &topology, RenderInputs &inputs)
             break;
         case ComponentKind::Dns:
             add(renderDnsZone(index, c));
+            break;
+        case ComponentKind::Database:
+            add(renderPostgres(index, c, inputs));
+            break;
+        case ComponentKind::Backup:
+            add(renderBackupJob(index, c, inputs));
+            break;
+        case ComponentKind::Vpn:
+            add(renderTinc(index, c, inputs));
             break;
         default:
             break;

@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "core/deploy/render/rendertopology.h"
+#include "core/deploy/secretstore.h"
 #include "core/io/atomicfile.h"
 #include "core/validation/validator.h"
 
@@ -59,9 +60,24 @@ int run(const RenderOptions &options)
                   << " has errors; fix them before rendering its configuration\n";
         return ExitInvalid;
     }
+    // Renderers of secret files take their secrets from the store beside the topology and
+    // create the missing ones, which are saved before anything that uses them is written.
+    core::SecretStore secrets;
+    const std::string secretsPath = core::SecretStore::pathFor(options.file);
+    if (std::string problem = secrets.load(secretsPath); !problem.empty()) {
+        std::cerr << "topolab-cli render: error: " << problem << '\n';
+        return ExitUnreadable;
+    }
     core::RenderInputs inputs;
+    inputs.secrets = &secrets;
     inputs.baseDirectory = std::filesystem::path(options.file).parent_path().string();
     const core::RenderResult rendered = core::renderTopology(*loaded.topology, inputs);
+    if (secrets.changed()) {
+        if (std::string problem = secrets.save(secretsPath); !problem.empty()) {
+            std::cerr << "topolab-cli render: error: " << problem << '\n';
+            return ExitUnreadable;
+        }
+    }
     for (const core::DeployUnit &unit : rendered.units) {
         for (const core::RenderedFile &file : unit.files) {
             const std::filesystem::path relative = outputPath(unit.host, file);
@@ -90,9 +106,10 @@ CommandRunner addRenderCommand(CLI::App &app)
 {
     auto options = std::make_shared<RenderOptions>();
     CLI::App *cmd = app.add_subcommand(
-        "render", "Write every configuration file a deploy would push, one folder per host\n"
-                  "(component id), at its path on the host without the host's root:\n"
-                  "HAProxy for load balancers, the DNS zone.\n"
+        "render", "Write every file a deploy would push, one folder per host (component id),\n"
+                  "at its path on the host without the host's root: configurations, programs,\n"
+                  "environment files and systemd units. Secrets come from, and new ones go to,\n"
+                  "NAME.topolab.secrets.yaml beside NAME.topolab.yaml (mode 0600).\n"
                   "Exit: 0 written, 1 invalid topology or something could not be rendered\n"
                   "(the rest is written), 2 unreadable file, unwritable output or usage.");
     cmd->add_option("FILE", options->file, "a *.topolab.yaml file")->required();

@@ -149,11 +149,13 @@ std::string ServiceControl::retryFor(int waitS, const std::string &check) const
     const std::string why = mHost.serviceManager == HostConnection::ServiceManager::Systemd
                                 ? "journalctl -u " + unitName(mService) + " -n 20 --no-pager >&2"
                                 : "tail -n 20 -- " + shellQuote(logFile()) + " >&2";
+    const std::string exited = shellQuote(mService.name + " is not running; the end of its output:");
+    const std::string late
+        = shellQuote(mService.name + " did not pass its health check in time; the end of its output:");
     return "end=$(( $(date +%s) + " + std::to_string(waitS) + " )); while :; do if " + check
-           + "; then exit 0; fi; if ! " + isRunning() + "; then echo '" + mService.name
-           + " is not running; the end of its output:' >&2; " + why
-           + "; exit 1; fi; if [ \"$(date +%s)\" -ge \"$end\" ]; then echo 'the end of "
-           + mService.name + "'\''s output:' >&2; " + why + "; exit 1; fi; sleep 0.2; done";
+           + "; then exit 0; fi; if ! " + isRunning() + "; then echo " + exited + " >&2; " + why
+           + "; exit 1; fi; if [ \"$(date +%s)\" -ge \"$end\" ]; then echo " + late + " >&2; "
+           + why + "; exit 1; fi; sleep 0.2; done";
 }
 
 std::string ServiceControl::healthCheck() const

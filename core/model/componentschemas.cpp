@@ -34,6 +34,8 @@ ParamSchema dnsSchema()
                    true,
                    "Provider health checks of the load balancers; absent = a dead LB "
                    "stays in DNS until someone edits the record."),
+        integerParam("port", "Port", 53, 1, 65535, "",
+                     "Port the deployed name server answers on."),
     }};
 }
 
@@ -82,6 +84,13 @@ ParamSchema appServerSchema()
         numberParam("db_queries", "Queries per request", 2, 0, 10000, "",
                     "Database queries per request; 0 = none."),
         integerParam("port", "Port", 8080, 1, 65535, "", "Port the app listens on."),
+        textParam("command", "Command", "",
+                  "Program and arguments the deploy runs, split on whitespace, no shell; "
+                  "{artifact} stands for the artifact's path on the host. Empty = the artifact, or "
+                  "else the bundled demo app."),
+        textParam("artifact", "Artifact", "",
+                  "A local file (relative to the topology file's folder) uploaded to "
+                  "/opt/topolab/<id>/ with mode 0755; empty = none."),
         groupParam("autoscale", "Autoscaling",
                    {integerParam("max_instances", "Max instances", 4, 1, 10000, "",
                                  "Most instances running at once, the first included."),

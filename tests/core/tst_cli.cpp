@@ -241,8 +241,8 @@ void TestCli::usageErrors_data()
     QTest::newRow("no arguments") << QStringList{} << QStringLiteral("subcommand is required");
     QTest::newRow("unknown command")
         << QStringList{QStringLiteral("frobnicate"), file}
-        << QStringLiteral("unknown command 'frobnicate'; commands are analyze, export, format, "
-                          "render, simulate, validate");
+        << QStringLiteral("unknown command 'frobnicate'; commands are analyze, deploy, export, "
+                          "format, plan, render, simulate, validate");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
                                     << QStringLiteral("unknown option '--frobnicate'");
     QTest::newRow("unknown validate option")
@@ -524,39 +524,63 @@ void TestCli::formatCanonicalForm()
 
 void TestCli::renderWritesAFolderPerHost()
 {
+    // A copy of the example: rendering may create the secrets file beside the topology.
+    QTemporaryDir out;
+    QFile source(example("single-region"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QByteArray exampleYaml = source.readAll();
+    const auto write = [&out](const QString &name, const QByteArray &content) {
+        const QString path = out.filePath(name);
+        QFile target(path);
+        target.open(QIODevice::WriteOnly);
+        target.write(content);
+        return path;
+    };
+
     // The example has no inventory: HAProxy is written (servers by host name), the zone is not,
     // and the command says which addresses it lacks.
-    QTemporaryDir out;
-    const QStringList arguments{QStringLiteral("render"), example("single-region"),
-                                QStringLiteral("--out"), out.path()};
+    const QString plain = write(QStringLiteral("plain.topolab.yaml"), exampleYaml);
+    const QString first = out.filePath(QStringLiteral("first"));
+    const QStringList arguments{QStringLiteral("render"), plain, QStringLiteral("--out"), first};
     const CliRun run = runCli(arguments);
     QVERIFY2(run.exitCode == 1, qPrintable(describe(arguments, run)));
-    QVERIFY(QFile::exists(out.filePath(QStringLiteral("lb-1/etc/haproxy/haproxy.cfg"))));
-    QVERIFY(QFile::exists(out.filePath(QStringLiteral("lb-2/etc/haproxy/haproxy.cfg"))));
-    QVERIFY(!QFile::exists(out.filePath(QStringLiteral("www/etc/bind/db.example.com"))));
+    QVERIFY(QFile::exists(first + QStringLiteral("/lb-1/etc/haproxy/haproxy.cfg")));
+    QVERIFY(QFile::exists(first + QStringLiteral("/lb-2/etc/haproxy/haproxy.cfg")));
+    QVERIFY(!QFile::exists(first + QStringLiteral("/www/etc/topolab/bind/www/db.example.com")));
     QVERIFY(run.out.contains(QStringLiteral("lb-1/etc/haproxy/haproxy.cfg")));
     QVERIFY(run.err.contains(QStringLiteral("add {component: lb-1, address: <IP>} to deploy.hosts")));
 
-    // With addresses, everything renders.
-    QFile source(example("single-region"));
-    QVERIFY(source.open(QIODevice::ReadOnly));
-    QByteArray yaml = source.readAll();
-    yaml += "deploy:\n  hosts:\n    - {component: www, address: 192.0.2.1}\n"
-            "    - {component: lb-1, address: 192.0.2.10}\n"
-            "    - {component: lb-2, address: 192.0.2.11}\n";
-    const QString withHosts = out.filePath(QStringLiteral("hosts.topolab.yaml"));
-    QFile target(withHosts);
-    QVERIFY(target.open(QIODevice::WriteOnly));
-    target.write(yaml);
-    target.close();
+    // With addresses, everything renders: every host's files at their paths on the host
+    // without its root, systemd units included.
+    const QString withHosts = write(
+        QStringLiteral("hosts.topolab.yaml"),
+        exampleYaml
+            + "deploy:\n  hosts:\n    - {component: www, address: 192.0.2.1}\n"
+              "    - {component: lb-1, address: 192.0.2.10, root: /srv/lb-1}\n"
+              "    - {component: lb-2, address: 192.0.2.11, service_manager: process}\n"
+              "    - {component: db-1, address: 192.0.2.20}\n"
+              "    - {component: db-2, address: 192.0.2.21}\n");
+    // What only a user can give comes from the secrets file beside the topology (0600).
+    const QString secrets = write(QStringLiteral("hosts.topolab.secrets.yaml"),
+                                  "secrets:\n  static.access_key: AKEXAMPLE\n  static.secret_key: s3cr3t\n");
+    QFile::setPermissions(secrets, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QString second = out.filePath(QStringLiteral("second"));
     const QStringList again{QStringLiteral("render"), withHosts, QStringLiteral("--out"), second};
     const CliRun rendered = runCli(again);
     QVERIFY2(rendered.exitCode == 0, qPrintable(describe(again, rendered)));
-    QFile zone(second + QStringLiteral("/www/etc/bind/db.example.com"));
+    QFile zone(second + QStringLiteral("/www/etc/topolab/bind/www/db.example.com"));
     QVERIFY(zone.open(QIODevice::ReadOnly));
     const QByteArray records = zone.readAll();
     QVERIFY(records.contains("192.0.2.10") && records.contains("192.0.2.11"));
+    QVERIFY(QFile::exists(second + QStringLiteral("/www/etc/topolab/bind/www/named.conf")));
+    QFile unit(second + QStringLiteral("/lb-1/etc/systemd/system/topolab-lb-1.service"));
+    QVERIFY(unit.open(QIODevice::ReadOnly));
+    QVERIFY(unit.readAll().contains("-f /srv/lb-1/etc/haproxy/haproxy.cfg\n"));
+    QVERIFY(!QFile::exists(second + QStringLiteral("/lb-2/etc/systemd/system/topolab-lb-2.service")));
+    QFile demo(second + QStringLiteral("/app-1/opt/topolab/demo-app.py"));
+    QVERIFY(demo.exists());
+    QCOMPARE(int(demo.permissions() & QFileDevice::ExeOwner), int(QFileDevice::ExeOwner));
+    QVERIFY(QFile::exists(second + QStringLiteral("/app-1/etc/topolab/app-1.env")));
 }
 
 QTEST_MAIN(TestCli)

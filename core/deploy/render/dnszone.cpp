@@ -1,6 +1,8 @@
 #include "dnszone.h"
 
 #include "core/deploy/hostaddress.h"
+#include "core/deploy/shellquote.h"
+#include "namedconf.h"
 #include "rendertext.h"
 
 #include <cstdint>
@@ -78,6 +80,13 @@ RenderResult renderDnsZone(const TopologyIndex &index, const Component &dns)
         result.problems.push_back(
             {dns.id, "dns '" + dns.id + "' points at no load balancer; link it to them"});
 
+    const DeployTarget target = deployTarget(topology, dns.id);
+    if (target.root.find('\\') != std::string::npos)
+        result.problems.push_back(
+            {dns.id,
+             "dns '" + dns.id
+                 + "' has a backslash in the root of its deploy host, which "
+                   "BIND's configuration cannot carry in a path; choose a root without one"});
     if (!result.problems.empty())
         return result; // a zone with a record missing or unusable would mislead: none at all
     const std::uint32_t serial = recordsHash(records) % 2147483646u + 1;
@@ -94,13 +103,49 @@ RenderResult renderDnsZone(const TopologyIndex &index, const Component &dns)
     zone += "\t\t" + ttl + " )\t; negative answers\n";
     zone += "@\tIN\tNS\tns1\n";
     zone += records;
-    DeployUnit unit{dns.id, deployTarget(topology, dns.id).host, {}, {}, {}, {}};
-    unit.files.push_back({"/etc/bind/db." + origin,
-                          std::move(zone),
-                          0644,
-                          false,
+    const std::string zonePath = namedZonePath(dns.id, origin);
+    const std::string confPath = namedConfPath(dns.id);
+    const int port = static_cast<int>(dns.params.integer("port"));
+    DeployUnit unit{dns.id, target.host, {}, {}, {}, {}};
+    unit.files.push_back(
+        {zonePath, std::move(zone), 0644, false, {}, {"named-checkzone", origin, "{}"}});
+    unit.files.push_back(
+        {confPath,
+         renderNamedConf(generatedHeader("//", topology.name, componentTitle(dns, "name server")),
+                         dns.id, target, nameServer, port, origin),
+         0644,
+         false,
+         {},
+         {"named-checkconf", "{}"}});
+
+    // named-checkconf changes into the working directory: it must exist before the check.
+    const std::string directory = target.onHost(namedDirectory(dns.id));
+    const std::string pidDirectory = target.onHost("/run/topolab");
+    unit.tasks.push_back({"create the working directory of BIND",
+                          shellCommand({"mkdir", "-p", "--", directory}),
+                          namedDirectory(dns.id),
+                          HostTask::When::BeforeFiles,
                           {},
-                          {"named-checkzone", origin, "{}"}});
+                          30});
+    unit.tasks.push_back({"create the directory of pid files",
+                          shellCommand({"mkdir", "-p", "--", pidDirectory}),
+                          "/run/topolab",
+                          HostTask::When::BeforeServices,
+                          {},
+                          30});
+
+    ServiceSpec service;
+    service.name = "topolab-" + dns.id;
+    service.description = "BIND serving " + hostname + " for " + componentTitle(dns, "dns");
+    service.command = {"/usr/sbin/named", "-f", "-c", target.onHost(confPath)};
+    service.reload = ServiceSpec::Reload::Signal;
+    service.reloadSignal = SIGHUP;
+    service.reloadOn = {zonePath};
+    service.restartOn = {confPath};
+    service.health.kind = HealthCheck::Kind::Tcp;
+    service.health.address = nameServer;
+    service.health.port = port;
+    unit.services.push_back(std::move(service));
     result.units.push_back(std::move(unit));
     return result;
 }

@@ -25,8 +25,9 @@ RenderResult renderHaproxyConfig(const TopologyIndex &index, const Component &lb
     const Topology &topology = index.topology();
     const ParamSet &p = lb.params;
     RenderResult result;
-    DeployUnit unit{lb.id, deployTarget(topology, lb.id).host, {}, {}, {}, {}};
-    std::string cfg = generatedHeader("#", topology.name, "load balancer " + lb.id);
+    const DeployTarget target = deployTarget(topology, lb.id);
+    DeployUnit unit{lb.id, target.host, {}, {}, {}, {}};
+    std::string cfg = generatedHeader("#", topology.name, componentTitle(lb, "load balancer"));
     cfg += "global\n"
            "    log stdout format raw local0\n"
            "    maxconn 20000\n"
@@ -56,6 +57,13 @@ RenderResult renderHaproxyConfig(const TopologyIndex &index, const Component &lb
         if (app->kind != ComponentKind::AppServer)
             continue;
         std::string address = hostAddress(topology, app->id);
+        if (!isHostNameOrAddress(address)) {
+            result.problems.push_back(
+                {app->id, "app server '" + app->id + "' has the address '" + commentText(address)
+                              + "' in deploy.hosts, which is neither a host name nor an IP "
+                                "address; fix it"});
+            continue;
+        }
         if (ipFamily(address) == IpFamily::V6)
             address = "[" + address + "]";
         cfg += "    server " + app->id + " " + address + ":"
@@ -71,6 +79,22 @@ RenderResult renderHaproxyConfig(const TopologyIndex &index, const Component &lb
                         + "' forwards to no app server; link it to the app servers of its region"});
     unit.files.push_back(
         {haproxyConfigPath, std::move(cfg), 0644, false, {}, {"haproxy", "-c", "-q", "-f", "{}"}});
+
+    // Master-worker in the foreground: SIGUSR2 makes the master start new workers on the new
+    // configuration while the old ones finish their connections (a hitless reload).
+    ServiceSpec service;
+    service.name = "topolab-" + lb.id;
+    service.description = "HAProxy of " + componentTitle(lb, "load balancer");
+    service.command = {"/usr/sbin/haproxy", "-W", "-db", "-f", target.onHost(haproxyConfigPath)};
+    service.reload = ServiceSpec::Reload::Signal;
+    service.reloadSignal = SIGUSR2;
+    service.reloadOn = {haproxyConfigPath};
+    // /health goes through the frontend to an app server: the check passes when HAProxy
+    // listens and reaches at least one of them.
+    service.health.kind = HealthCheck::Kind::Http;
+    service.health.port = static_cast<int>(p.integer("port"));
+    service.health.path = "/health";
+    unit.services.push_back(std::move(service));
     result.units.push_back(std::move(unit));
     return result;
 }

@@ -28,9 +28,10 @@ RenderResult renderHaproxyConfig(const TopologyIndex &index, const Component &lb
     const DeployTarget target = deployTarget(topology, lb.id);
     DeployUnit unit{lb.id, target.host, {}, {}, {}, {}};
     std::string cfg = generatedHeader("#", topology.name, componentTitle(lb, "load balancer"));
+    // maxconn costs about two descriptors each: 4096 stays within the usual limits.
     cfg += "global\n"
            "    log stdout format raw local0\n"
-           "    maxconn 20000\n"
+           "    maxconn 4096\n"
            "\n"
            "defaults\n"
            "    mode http\n"

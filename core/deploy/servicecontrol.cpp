@@ -18,27 +18,6 @@ std::string unitName(const ServiceSpec &service)
     return shellQuote(service.name + ".service");
 }
 
-std::string signalName(int signal)
-{
-    switch (signal) {
-    case SIGHUP:
-        return "HUP";
-    case SIGINT:
-        return "INT";
-    case SIGQUIT:
-        return "QUIT";
-    case SIGKILL:
-        return "KILL";
-    case SIGUSR1:
-        return "USR1";
-    case SIGUSR2:
-        return "USR2";
-    case SIGTERM:
-    default:
-        return "TERM";
-    }
-}
-
 // The foreground command as words, run as the service's user. setpriv replaces itself with the
 // program, so the pid file names the program and signals reach it.
 std::string commandWords(const ServiceSpec &service)
@@ -67,6 +46,28 @@ std::string alive(const std::string &pid)
 }
 
 } // namespace
+
+std::string signalName(int signal)
+{
+    switch (signal) {
+    case SIGHUP:
+        return "HUP";
+    case SIGINT:
+        return "INT";
+    case SIGQUIT:
+        return "QUIT";
+    case SIGKILL:
+        return "KILL";
+    case SIGUSR1:
+        return "USR1";
+    case SIGUSR2:
+        return "USR2";
+    case SIGTERM:
+        return "TERM";
+    default:
+        return std::to_string(signal);
+    }
+}
 
 std::string ServiceControl::pidFile() const
 {

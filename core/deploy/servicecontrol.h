@@ -40,6 +40,9 @@ private:
     const ServiceSpec &mService;
 };
 
+// "HUP", "USR2": a signal as kill(1) and systemd's units name it (the number if it has no name).
+std::string signalName(int signal);
+
 // `systemctl daemon-reload`, needed once after unit files changed (no-op for `process`).
 std::string reloadServiceManager(const HostConnection &host);
 

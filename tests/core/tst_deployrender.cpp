@@ -10,6 +10,7 @@
 #include "core/deploy/hostaddress.h"
 #include "core/deploy/render/rendertopology.h"
 #include "core/deploy/render/systemdunit.h"
+#include "core/deploy/servicecontrol.h"
 #include "core/deploy/secretstore.h"
 
 #include <QDir>

@@ -1,5 +1,7 @@
 #include "systemdunit.h"
 
+#include "core/deploy/servicecontrol.h"
+
 #include "rendertext.h"
 
 #include <csignal>
@@ -97,28 +99,6 @@ std::optional<std::string> systemdProgramProblem(std::string_view program)
                    "character";
     }
     return std::nullopt;
-}
-
-std::string signalName(int signal)
-{
-    switch (signal) {
-    case SIGHUP:
-        return "HUP";
-    case SIGINT:
-        return "INT";
-    case SIGQUIT:
-        return "QUIT";
-    case SIGKILL:
-        return "KILL";
-    case SIGUSR1:
-        return "USR1";
-    case SIGUSR2:
-        return "USR2";
-    case SIGTERM:
-        return "TERM";
-    default:
-        return std::to_string(signal);
-    }
 }
 
 std::string renderSystemdUnit(const ServiceSpec &service, const DeployTarget &target,

@@ -29,7 +29,5 @@ std::string systemdExecWord(std::string_view word, bool program = false);
 // control character, or is empty), or nullopt when it runs it.
 std::optional<std::string> systemdProgramProblem(std::string_view program);
 
-// "HUP", "USR2": the name `kill -<name>` and KillSignal= take; the number for others.
-std::string signalName(int signal);
 
 } // namespace topolab::core

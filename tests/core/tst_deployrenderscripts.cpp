@@ -14,14 +14,20 @@ using namespace topolab::test;
 namespace {
 
 // Stub programs: each appends its arguments to <dir>/<name>.log, one call per line, every
-// argument in brackets; curl answers a listing with <dir>/listing.xml; setpriv reads its stdin
-// into <dir>/setpriv.stdin and makes what initdb or pg_basebackup would.
+// argument in brackets; curl answers the n-th listing with <dir>/listing<n>.xml; setpriv reads its
+// stdin into <dir>/setpriv.stdin and makes what initdb or pg_basebackup would.
 const char *const stubCurl = R"sh(#!/bin/sh
 log="$(dirname "$0")/curl.log"
 printf 'curl' >> "$log"
 for a in "$@"; do printf ' [%s]' "$a" >> "$log"; done
 echo >> "$log"
-case " $* " in *" -G "*) cat "$(dirname "$0")/listing.xml" ;; esac
+case "$*" in
+*list-type=2*)
+    n=$(($(cat "$(dirname "$0")/lists" 2>/dev/null || echo 0) + 1))
+    echo "$n" > "$(dirname "$0")/lists"
+    cat "$(dirname "$0")/listing$n.xml"
+    ;;
+esac
 )sh";
 
 const char *const stubSetpriv = R"sh(#!/bin/sh
@@ -95,16 +101,20 @@ private Q_SLOTS:
         stubs.install("curl", stubCurl);
         stubs.install("pg_basebackup", "#!/bin/sh\necho \"$@\" > \"$(dirname \"$0\")/pg.args\"\n"
                                        "printf 'a base backup'\n");
-        // An old backup of the job, a newer one, another job's and a file that only looks like
-        // a backup: only the first goes.
-        QVERIFY(
-            writeFile(stubs.dir.filePath(QStringLiteral("listing.xml")),
-                      "<?xml version=\"1.0\"?><ListBucketResult><IsTruncated>false</IsTruncated>"
-                      "<Contents><Key>backup-1/20000101T000000Z.tar.gz</Key></Contents>"
-                      "<Contents><Key>backup-1/29991231T235959Z.tar.gz</Key></Contents>"
-                      "<Contents><Key>backup-1/notes-20000101T000000Z.tar.gz</Key></Contents>"
-                      "<Contents><Key>backup-10/20000101T000000Z.tar.gz</Key></Contents>"
-                      "</ListBucketResult>"));
+        // Two pages, oldest first: the job's backups before the retention's cutoff go, a file that
+        // only looks like one stays, and the listing stops at the first backup to keep.
+        QVERIFY(writeFile(stubs.dir.filePath(QStringLiteral("listing1.xml")),
+                          "<?xml version=\"1.0\"?><ListBucketResult><IsTruncated>true</IsTruncated>"
+                          "<Contents><Key>backup-1/1999-notes.tar.gz</Key></Contents>"
+                          "<Contents><Key>backup-1/19990101T000000Z.tar.gz</Key></Contents>"
+                          "<Contents><Key>backup-1/20000101T000000Z.tar.gz</Key></Contents>"
+                          "</ListBucketResult>"));
+        QVERIFY(writeFile(stubs.dir.filePath(QStringLiteral("listing2.xml")),
+                          "<?xml version=\"1.0\"?><ListBucketResult><IsTruncated>true</IsTruncated>"
+                          "<Contents><Key>backup-1/20000102T000000Z.tar.gz</Key></Contents>"
+                          "<Contents><Key>backup-1/29991231T235959Z.tar.gz</Key></Contents>"
+                          "<Contents><Key>backup-1/30000101T000000Z.tar.gz</Key></Contents>"
+                          "</ListBucketResult>"));
         QTemporaryDir root;
         SecretStore secrets;
         setMarkerSecrets(secrets);
@@ -133,7 +143,7 @@ private Q_SLOTS:
 
         const QStringList calls
             = stubs.log(QStringLiteral("curl.log")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(calls.size(), 3);
+        QCOMPARE(calls.size(), 6);
         const QString common = QStringLiteral("[-K] [") + root.path()
                                + QStringLiteral("/backup-1/etc/topolab/backup/backup-1/curl.conf] "
                                                 "[--aws-sigv4] [aws:amz:nyc3:s3] [-H] "
@@ -143,13 +153,21 @@ private Q_SLOTS:
                      && calls[0].endsWith(QStringLiteral("[--url] [") + bucket + QLatin1Char('/')
                                           + uploaded + QLatin1Char(']')),
                  qPrintable(calls[0]));
-        QVERIFY2(calls[1].contains(QStringLiteral("[-G] [--data-urlencode] [list-type=2] "
-                                                  "[--data-urlencode] [prefix=backup-1/] [--url] [")
-                                   + bucket + QLatin1Char(']')),
-                 qPrintable(calls[1]));
-        QVERIFY2(calls[2].endsWith(QStringLiteral("[-X] [DELETE] [--url] [") + bucket
-                                   + QStringLiteral("/backup-1/20000101T000000Z.tar.gz]")),
+        // The query as Signature Version 4 signs it: parameters in order, upper-case escapes.
+        const QString list = QStringLiteral("[--url] [") + bucket
+                             + QStringLiteral("?list-type=2&prefix=backup-1%2F");
+        QVERIFY2(calls[1].endsWith(list + QLatin1Char(']')), qPrintable(calls[1]));
+        const QString remove
+            = QStringLiteral("[-X] [DELETE] [--url] [") + bucket + QStringLiteral("/backup-1/");
+        QVERIFY2(calls[2].endsWith(remove + QStringLiteral("19990101T000000Z.tar.gz]")),
                  qPrintable(calls[2]));
+        QVERIFY2(calls[3].endsWith(remove + QStringLiteral("20000101T000000Z.tar.gz]")),
+                 qPrintable(calls[3]));
+        QVERIFY2(calls[4].endsWith(
+                     list + QStringLiteral("&start-after=backup-1%2F20000101T000000Z.tar.gz]")),
+                 qPrintable(calls[4]));
+        QVERIFY2(calls[5].endsWith(remove + QStringLiteral("20000102T000000Z.tar.gz]")),
+                 qPrintable(calls[5]));
         const QString pgArgs = stubs.log(QStringLiteral("pg.args"));
         QVERIFY2(
             pgArgs.contains(QStringLiteral("host=10.77.0.30 port=5432 user=replicator passfile=")
@@ -190,7 +208,7 @@ private Q_SLOTS:
         StubDir stubs;
         stubs.install("curl", stubCurl);
         stubs.install("pg_basebackup", "#!/bin/sh\nprintf 'a base backup'\n");
-        QVERIFY(writeFile(stubs.dir.filePath(QStringLiteral("listing.xml")),
+        QVERIFY(writeFile(stubs.dir.filePath(QStringLiteral("listing1.xml")),
                           "<ListBucketResult><IsTruncated>false</IsTruncated></ListBucketResult>"));
         QTemporaryDir root;
         const QString pwned = root.filePath(QStringLiteral("pwned"));

@@ -183,6 +183,7 @@ RenderResult renderBackupJob(const TopologyIndex &index, const Component &backup
     spec.s3Region = region;
     spec.bucketUrl = *endpoint + "/" + percentEncoded(bucket);
     spec.prefix = backup.id + "/";
+    spec.queryPrefix = percentEncoded(spec.prefix);
     spec.retentionDays = backup.params.integer("retention_days");
     spec.stateDir = target.onHost(stateDir);
 

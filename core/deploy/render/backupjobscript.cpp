@@ -26,37 +26,46 @@ uploaded=$prefix$stamp.tar.gz
 s3 -o /dev/null -T "$spool" --url "$bucket_url/$uploaded"
 echo "uploaded $uploaded"
 
-# Retention: the job's keys carry their UTC time; those older than the cutoff are deleted.
+# Retention: the job's keys carry their UTC time and sort by it. The oldest are listed page by
+# page (ListObjectsV2) and deleted until one is young enough to keep. The query is written out
+# with upper-case percent-encoding and its parameters in order, as Signature Version 4 signs it.
 cutoff=$(date -u -d "@$(( $(date +%s) - retention_days * 86400 ))" +%Y%m%d%H%M%S)
 after=
 while :; do
+    query="list-type=2&prefix=$query_prefix"
     if [ -n "$after" ]; then
-        listing=$(s3 -G --data-urlencode list-type=2 --data-urlencode "prefix=$prefix" \
-            --data-urlencode "start-after=$after" --url "$bucket_url")
-    else
-        listing=$(s3 -G --data-urlencode list-type=2 --data-urlencode "prefix=$prefix" \
-            --url "$bucket_url")
+        query="$query&start-after=$query_prefix$after"
     fi
+    listing=$(s3 --url "$bucket_url?$query")
     printf '%s\n' "$listing" | tr '<' '\n' | sed -n 's/^Key>//p' > "$listing_keys"
-    previous=$after
+    last=
+    young=
     while IFS= read -r key; do
-        after=$key
         name=${key#"$prefix"}
         case $name in
         [0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]T[0-9][0-9][0-9][0-9][0-9][0-9]Z.tar.gz) ;;
         *) continue ;;
         esac
+        last=$name
         when=${name%%T*}${name#*T}
         when=${when%Z.tar.gz}
-        if [ "$when" -lt "$cutoff" ]; then
-            s3 -o /dev/null -X DELETE --url "$bucket_url/$key"
-            echo "deleted $key"
+        if [ "$when" -ge "$cutoff" ]; then
+            young=yes
+            break
         fi
+        s3 -o /dev/null -X DELETE --url "$bucket_url/$key"
+        echo "deleted $key"
     done < "$listing_keys"
+    [ -z "$young" ] || break
     case $listing in
-    *'<IsTruncated>true</IsTruncated>'*) [ "$after" != "$previous" ] || break ;;
+    *'<IsTruncated>true</IsTruncated>'*) ;;
     *) break ;;
     esac
+    # The next page starts after the last of the job's keys on this one.
+    if [ -z "$last" ] || [ "$last" = "$after" ]; then
+        break
+    fi
+    after=$last
 done
 
 printf '%s\n' "$uploaded" > "$state/last-ok.new"
@@ -82,6 +91,7 @@ std::string renderBackupScript(const BackupScriptSpec &spec)
     script += assignment("sigv4", "aws:amz:" + spec.s3Region + ":s3");
     script += assignment("bucket_url", spec.bucketUrl);
     script += assignment("prefix", spec.prefix);
+    script += assignment("query_prefix", spec.queryPrefix);
     script += assignment("retention_days", std::to_string(spec.retentionDays));
     script += assignment("state", spec.stateDir);
     script += body;

@@ -543,6 +543,35 @@ private Q_SLOTS:
         }
     }
 
+    void pgHbaTakesEachKindOfAddress()
+    {
+        Topology topology = replicationTopology();
+        setHostParam(topology, "db-2", "address", "2001:db8:1::31");      // IPv6 in the same region
+        setHostParam(topology, "backup-1", "address", "backup.internal"); // a host name
+        setHostParam(topology, "app-1", "address", "10.0.0.1 trust");     // neither
+        SecretStore secrets;
+        setMarkerSecrets(secrets);
+        const RenderResult r = renderFixture(topology, secrets);
+        const std::string hba
+            = findFile(r, "db-1", "/etc/topolab/postgresql/db-1/pg_hba.conf")->content;
+        QVERIFY2(hba.find("replicator  2001:db8:1::31/128 ") != std::string::npos, hba.c_str());
+        QVERIFY2(hba.find("replicator  backup.internal ") != std::string::npos, hba.c_str());
+        QVERIFY2(hba.find("trust") == std::string::npos, hba.c_str());
+        // Named for the app server, whose address is to fix (the data tier's filter leaves it).
+        RenderInputs inputs;
+        inputs.secrets = &secrets;
+        const std::string problems = problemsText(renderTopology(topology, inputs));
+        QVERIFY2(
+            problems.find("app-1: app server 'app-1' connects to database 'db-1' from '10.0.0.1 "
+                          "trust', which is neither an IP address nor a host name")
+                != std::string::npos,
+            problems.c_str());
+        QVERIFY(r.problems.empty());
+        // The standby's password file names its upstream as it connects to it.
+        QVERIFY(findFile(r, "db-2", "/etc/topolab/postgresql/db-2/pgpass")
+                    ->content.starts_with("10.77.0.30:5432:replication:"));
+    }
+
     void defaultsOfObjectStorage()
     {
         std::string yaml = readText(replicationFixturePath);

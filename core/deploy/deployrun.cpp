@@ -4,6 +4,7 @@
 #include "core/deploy/hostapply.h"
 #include "core/deploy/hoststate.h"
 #include "core/deploy/render/rendertopology.h"
+#include "core/deploy/ssh/hostkeyerrors.h"
 #include "core/deploy/renderinputs.h"
 #include "core/model/topologyindex.h"
 
@@ -25,6 +26,9 @@ struct DeployRun::Host
     std::vector<std::pair<std::string, ServiceAction::Kind>> journal;
     HostProgress progress;
     std::string hint;
+    std::string unknownKeyFingerprint;
+    std::string unknownKeyType;
+    bool hostKeyChanged = false;
     std::mutex mutex; // guards progress
 };
 
@@ -120,7 +124,7 @@ void DeployRun::render()
     RenderInputs inputs;
     inputs.secrets = &mSecrets;
     inputs.facts = mFacts;
-    RenderResult rendered = renderTopology(mTopology, inputs);
+    RenderResult rendered = mRenderer ? mRenderer(mTopology, inputs) : renderTopology(mTopology, inputs);
     mRenderProblems = std::move(rendered.problems);
     for (auto &host : mHosts)
         host->units.clear();
@@ -164,6 +168,17 @@ const std::vector<HostPlan> &DeployRun::plan()
         try {
             done.get();
             host->log->line("read the host's state");
+        } catch (const HostKeyUnknown &error) {
+            host->hint = error.hint();
+            host->unknownKeyFingerprint = error.fingerprint();
+            host->unknownKeyType = error.keyType();
+            host->log->line(std::string("cannot plan: ") + error.what());
+            report(*host, HostProgress::State::Failed, {}, error.what());
+        } catch (const HostKeyChanged &error) {
+            host->hint = error.hint();
+            host->hostKeyChanged = true;
+            host->log->line(std::string("cannot plan: ") + error.what());
+            report(*host, HostProgress::State::Failed, {}, error.what());
         } catch (const DeployError &error) {
             host->hint = error.hint();
             host->log->line(std::string("cannot plan: ") + error.what());
@@ -194,6 +209,9 @@ const std::vector<HostPlan> &DeployRun::plan()
         if (host.progress.state == HostProgress::State::Failed) {
             plan.error = host.progress.message;
             plan.hint = host.hint;
+            plan.unknownKeyFingerprint = host.unknownKeyFingerprint;
+            plan.unknownKeyType = host.unknownKeyType;
+            plan.hostKeyChanged = host.hostKeyChanged;
         } else if (host.stateRead) {
             std::vector<const DeployUnit *> units;
             for (const DeployUnit &unit : host.units)

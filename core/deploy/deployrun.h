@@ -5,6 +5,7 @@
 #include "core/deploy/hostplan.h"
 #include "core/deploy/hostworker.h"
 #include "core/deploy/renderedfile.h"
+#include "core/deploy/renderinputs.h"
 #include "core/deploy/secretstore.h"
 #include "core/model/topology.h"
 
@@ -46,6 +47,10 @@ struct HostPlan
     std::vector<std::string> missingPrograms;
     std::string error; // could not connect or read; the rest is empty then
     std::string hint;
+    // Set when the host offered a key nobody vouched for yet: what a user checks and trusts.
+    std::string unknownKeyFingerprint; // "SHA256:..."
+    std::string unknownKeyType;        // "ssh-ed25519"
+    bool hostKeyChanged = false;       // refused for good until the known_hosts line is removed
     bool hasChanges() const;
 };
 
@@ -78,6 +83,12 @@ public:
     // Deploys what plan() found; plan() must have run. Outcomes in inventory order.
     std::vector<HostOutcome> apply();
     const LogRedactor &redactor() const { return mRedactor; }
+    const Topology &topology() const { return mTopology; }
+
+    // What turns the model into units; renderTopology unless replaced (benchmarks push plain
+    // files through the same engine). Set before plan().
+    using Renderer = std::function<RenderResult(const Topology &, RenderInputs &)>;
+    void setRenderer(Renderer renderer) { mRenderer = std::move(renderer); }
 
 private:
     struct Host;
@@ -90,6 +101,7 @@ private:
     Topology mTopology;
     SecretStore &mSecrets;
     HostConnector mConnect;
+    Renderer mRenderer;
     DeployObserver mObserver;
     std::atomic<bool> *mCancel;
     std::counting_semaphore<> mSlots;

@@ -182,6 +182,9 @@ PermitRootLogin prohibit-password
 StrictModes no
 AuthorizedKeysFile $dir/client_key.pub
 Subsystem sftp internal-sftp
+# Bash reads root's ~/.bashrc for a command sshd starts at shell level 1; this machine's login
+# files (a pyenv setup costing 0.3 s per command) are no part of a rig host.
+SetEnv SHLVL=1
 UseDNS no
 PrintMotd no
 PrintLastLog no

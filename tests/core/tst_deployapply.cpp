@@ -276,6 +276,26 @@ private Q_SLOTS:
         QVERIFY(!std::filesystem::exists(root() + journalPath));
     }
 
+    // Every path reaches the shell quoted: a root full of shell syntax is just a directory.
+    void hostileRootIsJustADirectory()
+    {
+        const std::string plain = mHost.root;
+        mHost.root = plain + "/it's $(touch pwned) `touch pwned2`; a&b \"q\"";
+        std::filesystem::create_directories(mHost.root);
+        LocalRemoteHost remote("web-1");
+        DeployUnit u = unit("v1\n");
+        u.tasks.clear(); // its script is the test's own, not quoted by the engine
+        apply(remote, plan(remote, u));
+        QCOMPARE(readFile(mHost.root + "/etc/web/web.conf"), std::string("v1\n"));
+        QVERIFY(running());
+        stopService();
+        QVERIFY(!running());
+        for (const auto &entry : std::filesystem::recursive_directory_iterator(mDir.path().toStdString()))
+            QVERIFY2(entry.path().filename().string().rfind("pwned", 0) != 0, entry.path().c_str());
+        QVERIFY(!std::filesystem::exists("pwned"));
+        mHost.root = plain;
+    }
+
     void secretNeverInTheLog()
     {
         LocalRemoteHost remote("web-1");

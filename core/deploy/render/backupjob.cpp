@@ -209,10 +209,14 @@ RenderResult renderBackupJob(const TopologyIndex &index, const Component &backup
     ServiceSpec service;
     service.name = "topolab-" + backup.id;
     service.description = "Backups of database " + db.id + " to " + storage.id;
+    // A failed attempt (the database still starting, object storage briefly away) is tried
+    // again within minutes, not a whole interval later.
+    const long long retry = std::min(seconds, 300LL);
     service.command = {"/bin/sh", "-c",
-                       "while :; do \"$0\" || echo \"backup failed; next attempt in $1 s\" >&2; "
-                       "sleep \"$1\"; done",
-                       target.onHost(dir + "/backup.sh"), std::to_string(seconds)};
+                       "while :; do if \"$0\"; then sleep \"$1\"; else echo \"backup failed; next "
+                       "attempt in $2 s\" >&2; sleep \"$2\"; fi; done",
+                       target.onHost(dir + "/backup.sh"), std::to_string(seconds),
+                       std::to_string(retry)};
     service.restartOn = {dir + "/backup.sh", dir + "/pgpass", dir + "/curl.conf"};
     service.health.kind = HealthCheck::Kind::Command;
     service.health.command = shellCommand({"test", "-e", target.onHost(stateDir + "/last-ok")});

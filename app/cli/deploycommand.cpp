@@ -4,6 +4,8 @@
 
 #include "core/io/atomicfile.h"
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -17,6 +19,16 @@ namespace topolab::cli {
 void addConnectionOptions(CLI::App &cmd, DeployOptions &options);
 
 namespace {
+
+// Set by the first Ctrl-C: the run stops between steps and its remote commands are stopped, so
+// what was swapped in is in the journal for the next run. A second Ctrl-C ends at once.
+std::atomic<bool> interrupted{false};
+
+extern "C" void onInterrupt(int)
+{
+    interrupted.store(true);
+    std::signal(SIGINT, SIG_DFL);
+}
 
 // One line per host on stderr: redrawn in place on a terminal, else printed when it changes.
 class ProgressLines
@@ -101,7 +113,7 @@ int run(const DeployOptions &options)
     core::DeployObserver observer;
     observer.progress = [progress](const core::HostProgress &p) { progress->update(p); };
     int code = ExitOk;
-    auto session = DeploySession::open(options, code, observer);
+    auto session = DeploySession::open(options, code, observer, &interrupted);
     if (!session)
         return code;
     core::DeployRun &run = session->run();
@@ -122,7 +134,11 @@ int run(const DeployOptions &options)
         std::cerr << "topolab-cli deploy: not applied (pass --yes to apply without asking)\n";
         return ExitInvalid;
     }
+    std::signal(SIGINT, onInterrupt);
     const std::vector<core::HostOutcome> outcomes = run.apply();
+    std::signal(SIGINT, SIG_DFL);
+    if (interrupted.load())
+        std::cerr << "topolab-cli deploy: interrupted; run it again to finish what was started\n";
 
     const std::string logDir = options.logDir.empty() ? defaultLogDir(options.file) : options.logDir;
     std::error_code error;

@@ -12,7 +12,8 @@
 namespace topolab::cli {
 
 std::unique_ptr<DeploySession> DeploySession::open(const DeployOptions &options, int &exitCode,
-                                                   core::DeployObserver observer)
+                                                   core::DeployObserver observer,
+                                                   std::atomic<bool> *cancel)
 {
     core::LoadResult loaded;
     if (int code = loadOrReport(options.file, loaded); code != ExitOk) {
@@ -74,7 +75,7 @@ std::unique_ptr<DeploySession> DeploySession::open(const DeployOptions &options,
         }
     }
     const std::string knownHosts = options.knownHosts;
-    core::HostConnector connect = [trust, knownHosts](const core::HostConnection &host) {
+    core::HostConnector connect = [trust, knownHosts, cancel](const core::HostConnection &host) {
         core::SshOptions ssh;
         ssh.hostId = host.id;
         ssh.address = host.address;
@@ -83,13 +84,14 @@ std::unique_ptr<DeploySession> DeploySession::open(const DeployOptions &options,
         ssh.keyFile = host.keyFile;
         ssh.knownHostsPath = knownHosts;
         ssh.trust = trust;
+        ssh.cancel = cancel;
         auto remote = std::make_unique<core::SshHost>(std::move(ssh));
         remote->connect();
         return remote;
     };
     session->mRun = std::make_unique<core::DeployRun>(*session->mTopology, session->mSecrets,
                                                       std::move(connect), std::move(observer),
-                                                      options.parallel);
+                                                      options.parallel, cancel);
     exitCode = ExitOk;
     return session;
 }

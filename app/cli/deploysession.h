@@ -4,6 +4,7 @@
 #include "core/deploy/secretstore.h"
 #include "core/deploy/ssh/knownhosts.h"
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,8 +30,10 @@ class DeploySession
 {
 public:
     // Loads and checks everything; on failure prints why and sets `exitCode`.
+    // `cancel`, when given, stops the run between steps and every remote command at once.
     static std::unique_ptr<DeploySession> open(const DeployOptions &options, int &exitCode,
-                                               core::DeployObserver observer = {});
+                                               core::DeployObserver observer = {},
+                                               std::atomic<bool> *cancel = nullptr);
     core::DeployRun &run() { return *mRun; }
     // Writes the secrets file if rendering generated a secret; prints and returns false on error.
     bool saveSecrets();

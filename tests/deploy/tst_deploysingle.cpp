@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <memory>
 
 using topolab::test::Rig;
@@ -324,6 +325,41 @@ private Q_SLOTS:
         const RigRun rerun = cli(QStringLiteral("deploy"));
         QVERIFY2(rerun.ok(), qPrintable(rerun.describe({QStringLiteral("deploy")})));
         QVERIFY(readAll(cfg).contains("retries 2"));
+        const RigRun plan = cli(QStringLiteral("plan"));
+        QVERIFY2(plan.exitCode == 0, qPrintable(plan.out + plan.err));
+    }
+
+    void interruptedDeployIsFinishedByTheNext()
+    {
+        QByteArray text = readAll(mFile);
+        const QByteArray app = "{id: app-2, kind: app_server, region: nyc1,";
+        QVERIFY(text.contains(app));
+        text.replace(app, "{id: app-2, kind: app_server, region: nyc1, port: 8081,");
+        QVERIFY(writeAll(mFile, text));
+
+        QProcess deploy;
+        deploy.setProcessChannelMode(QProcess::MergedChannels);
+        deploy.start(QStringLiteral("ip"),
+                     Rig::netnsExec(mRig->clientNamespace(),
+                                    {QStringLiteral(TOPOLAB_CLI), QStringLiteral("deploy"), mFile,
+                                     QStringLiteral("--known-hosts"), mRig->knownHostsPath(), QStringLiteral("--yes"),
+                                     QStringLiteral("--log-dir"), mLogDir}));
+        QVERIFY(deploy.waitForStarted());
+        QByteArray seen;
+        while (!seen.contains("app-2            working") && deploy.state() == QProcess::Running) {
+            deploy.waitForReadyRead(100);
+            seen += deploy.readAll();
+        }
+        ::kill(static_cast<pid_t>(deploy.processId()), SIGINT); // `ip netns exec` became the CLI
+        QVERIFY(deploy.waitForFinished(60000));
+        seen += deploy.readAll();
+        mOutput += QString::fromUtf8(seen);
+        QCOMPARE(deploy.exitCode(), 1);
+        QVERIFY2(seen.contains("interrupted"), seen.constData());
+
+        const RigRun rerun = cli(QStringLiteral("deploy"));
+        QVERIFY2(rerun.ok(), qPrintable(rerun.describe({QStringLiteral("deploy")})));
+        QVERIFY(get(QStringLiteral("http://%1:8081/").arg(address(QStringLiteral("app-2")))).contains(QStringLiteral("app-2")));
         const RigRun plan = cli(QStringLiteral("plan"));
         QVERIFY2(plan.exitCode == 0, qPrintable(plan.out + plan.err));
     }

@@ -27,14 +27,17 @@ std::string parentOf(const std::string &path)
     return std::filesystem::path(path).parent_path().string();
 }
 
-// The check's argv with "{}" standing for the staged copy.
+// The check's argv with "{}" standing for the staged copy, also inside a word
+// ("config_file={}").
 std::string checkCommand(const std::vector<std::string> &check, const std::string &staged)
 {
     std::string command;
-    for (const std::string &word : check) {
+    for (std::string word : check) {
+        if (const std::size_t at = word.find("{}"); at != std::string::npos)
+            word.replace(at, 2, staged);
         if (!command.empty())
             command += ' ';
-        command += shellQuote(word == "{}" ? staged : word);
+        command += shellQuote(word);
     }
     return command;
 }
@@ -309,6 +312,8 @@ void HostApply::apply(const std::vector<UnitPlan> &plans)
     stage(plans); // nothing is swapped yet: a failure here needs no rollback
     try {
         swap(plans);
+        // What the swap left on the host: the journal as it stands now (removed when empty).
+        const auto swappedJournal = mJournal;
         runTasks(plans, HostTask::When::BeforeServices);
         actOnServices(plans);
         runTasks(plans, HostTask::When::AfterServices);
@@ -321,7 +326,9 @@ void HostApply::apply(const std::vector<UnitPlan> &plans)
                 std::erase_if(mJournal, [&](const auto &entry) { return entry.first == name; });
             }
         }
-        if (anyAction)
+        // A tier without service actions leaves the journal as the swap wrote it: no second
+        // round trip to write the same thing again.
+        if (anyAction && mJournal != swappedJournal)
             require("clear the journal", run("update the journal", journalWrite()));
     } catch (const DeployError &failure) {
         mLog.line(std::string("failed: ") + failure.what());

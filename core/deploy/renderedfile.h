@@ -14,9 +14,9 @@ struct RenderedFile
     unsigned mode = 0644;
     bool secret = false;
     std::string owner; // user:group on the host; empty = the SSH user
-    // Validates the file on the host before it replaces the old one: argv in which the word
-    // "{}" stands for the staged copy ({"haproxy", "-c", "-q", "-f", "{}"}); empty = none. Paths
-    // in it already carry the host's root.
+    // Validates the file on the host before it replaces the old one: argv in which "{}" stands
+    // for the staged copy ({"haproxy", "-c", "-q", "-f", "{}"}, or inside a word:
+    // "config_file={}"); empty = none. Paths in it already carry the host's root.
     std::vector<std::string> check;
 };
 

@@ -117,12 +117,15 @@ RenderResult renderPostgres(const TopologyIndex &index, const Component &db, Ren
 
     DeployUnit unit{db.id, target.host, {}, {}, {}, {}};
     const std::string confDir = postgres::configDir(db.id);
+    // PostgreSQL reads the new file as the server would (`-C` prints one setting and exits), as
+    // its own user since it refuses to run as root: a misspelt setting never reaches the server.
     unit.files.push_back({confDir + "/postgresql.conf",
                           renderPostgresqlConf(index, db, target, result.problems),
                           0644,
                           false,
                           {},
-                          {}});
+                          {"setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--",
+                           postgres::bin("postgres"), "-C", "wal_level", "-c", "config_file={}"}});
     unit.files.push_back({confDir + "/pg_hba.conf",
                           renderPgHbaConf(index, db, result.problems),
                           0644,

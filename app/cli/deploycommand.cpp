@@ -82,21 +82,6 @@ private:
     std::size_t mDrawn = 0;
 };
 
-std::string defaultLogDir(const std::string &file)
-{
-    std::string base;
-    if (const char *state = std::getenv("XDG_STATE_HOME"); state && *state)
-        base = state;
-    else if (const char *home = std::getenv("HOME"); home && *home)
-        base = std::string(home) + "/.local/state";
-    else
-        base = "/tmp";
-    std::string stem = std::filesystem::path(file).filename().string();
-    if (const auto dot = stem.find('.'); dot != std::string::npos)
-        stem.resize(dot);
-    return base + "/topolab/deploy-logs/" + stem;
-}
-
 bool confirm()
 {
     if (!isatty(STDIN_FILENO))
@@ -140,7 +125,8 @@ int run(const DeployOptions &options)
     if (interrupted.load())
         std::cerr << "topolab-cli deploy: interrupted; run it again to finish what was started\n";
 
-    const std::string logDir = options.logDir.empty() ? defaultLogDir(options.file) : options.logDir;
+    const std::string logDir = options.logDir.empty() ? core::defaultLogDirectory(options.file)
+                                                      : options.logDir;
     std::error_code error;
     std::filesystem::create_directories(logDir, error);
     bool failed = false;

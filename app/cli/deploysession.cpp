@@ -3,10 +3,11 @@
 #include "clicommon.h"
 
 #include "core/deploy/planreport.h"
-#include "core/deploy/ssh/sshhost.h"
+#include "core/deploy/ssh/sshconnector.h"
 #include "core/io/inventoryreader.h"
 #include "core/validation/validator.h"
 
+#include <filesystem>
 #include <iostream>
 
 namespace topolab::cli {
@@ -74,24 +75,11 @@ std::unique_ptr<DeploySession> DeploySession::open(const DeployOptions &options,
             return nullptr;
         }
     }
-    const std::string knownHosts = options.knownHosts;
-    core::HostConnector connect = [trust, knownHosts, cancel](const core::HostConnection &host) {
-        core::SshOptions ssh;
-        ssh.hostId = host.id;
-        ssh.address = host.address;
-        ssh.port = host.port;
-        ssh.user = host.user;
-        ssh.keyFile = host.keyFile;
-        ssh.knownHostsPath = knownHosts;
-        ssh.trust = trust;
-        ssh.cancel = cancel;
-        auto remote = std::make_unique<core::SshHost>(std::move(ssh));
-        remote->connect();
-        return remote;
-    };
-    session->mRun = std::make_unique<core::DeployRun>(*session->mTopology, session->mSecrets,
-                                                      std::move(connect), std::move(observer),
-                                                      options.parallel, cancel);
+    session->mRun = std::make_unique<core::DeployRun>(
+        *session->mTopology, session->mSecrets,
+        core::sshConnector(trust, options.knownHosts, cancel), std::move(observer),
+        options.parallel, cancel);
+    session->mRun->setBaseDirectory(std::filesystem::path(options.file).parent_path().string());
     exitCode = ExitOk;
     return session;
 }

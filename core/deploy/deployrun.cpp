@@ -124,6 +124,7 @@ void DeployRun::render()
     RenderInputs inputs;
     inputs.secrets = &mSecrets;
     inputs.facts = mFacts;
+    inputs.baseDirectory = mBaseDirectory;
     RenderResult rendered = mRenderer ? mRenderer(mTopology, inputs) : renderTopology(mTopology, inputs);
     mRenderProblems = std::move(rendered.problems);
     for (auto &host : mHosts)

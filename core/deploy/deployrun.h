@@ -89,6 +89,9 @@ public:
     // files through the same engine). Set before plan().
     using Renderer = std::function<RenderResult(const Topology &, RenderInputs &)>;
     void setRenderer(Renderer renderer) { mRenderer = std::move(renderer); }
+    // Where files the topology names by a relative path (an app server's artifact) are read
+    // from: the topology file's directory. Empty: the current directory. Set before plan().
+    void setBaseDirectory(std::string directory) { mBaseDirectory = std::move(directory); }
 
 private:
     struct Host;
@@ -102,6 +105,7 @@ private:
     SecretStore &mSecrets;
     HostConnector mConnect;
     Renderer mRenderer;
+    std::string mBaseDirectory;
     DeployObserver mObserver;
     std::atomic<bool> *mCancel;
     std::counting_semaphore<> mSlots;

@@ -1,6 +1,8 @@
 #include "hostlog.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 
 namespace topolab::core {
 
@@ -76,6 +78,21 @@ std::string HostLog::text() const
 {
     std::lock_guard lock(mMutex);
     return mText;
+}
+
+std::string defaultLogDirectory(const std::string &topologyFile)
+{
+    std::string base;
+    if (const char *state = std::getenv("XDG_STATE_HOME"); state && *state)
+        base = state;
+    else if (const char *home = std::getenv("HOME"); home && *home)
+        base = std::string(home) + "/.local/state";
+    else
+        base = "/tmp";
+    std::string stem = std::filesystem::path(topologyFile).filename().string();
+    if (const auto dot = stem.find('.'); dot != std::string::npos)
+        stem.resize(dot);
+    return base + "/topolab/deploy-logs/" + stem;
 }
 
 } // namespace topolab::core

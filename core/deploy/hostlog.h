@@ -33,4 +33,9 @@ private:
     std::string mText;
 };
 
+// Where the host logs of a deploy of `topologyFile` go unless told otherwise:
+// $XDG_STATE_HOME/topolab/deploy-logs/NAME (else ~/.local/state/…, else /tmp/…), NAME being the
+// file's name up to its first dot. One HOST.log per host.
+std::string defaultLogDirectory(const std::string &topologyFile);
+
 } // namespace topolab::core

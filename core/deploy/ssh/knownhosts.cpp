@@ -103,6 +103,16 @@ bool parsePort(std::string_view text, int *port)
 
 } // namespace
 
+std::string hostKeyFile(std::string_view keyType)
+{
+    std::string stem = "ed25519";
+    if (keyType.starts_with("ecdsa"))
+        stem = "ecdsa";
+    else if (keyType.find("rsa") != std::string_view::npos)
+        stem = "rsa";
+    return "/etc/ssh/ssh_host_" + stem + "_key.pub";
+}
+
 std::string defaultKnownHostsPath()
 {
     const char *config = std::getenv("XDG_CONFIG_HOME");

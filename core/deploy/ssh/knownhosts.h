@@ -24,6 +24,11 @@ std::string publicKeyFingerprint(std::string_view publicKey);
 // The key type ("ssh-ed25519") of a public key given as for publicKeyFingerprint; empty if none.
 std::string publicKeyType(std::string_view publicKey);
 
+// Where sshd keeps the public half of a host key of `keyType` ("ssh-ed25519":
+// /etc/ssh/ssh_host_ed25519_key.pub), for the administrator to read its fingerprint with
+// `ssh-keygen -lf`.
+std::string hostKeyFile(std::string_view keyType);
+
 // A key a known_hosts file holds for one host.
 struct KnownHostKey
 {

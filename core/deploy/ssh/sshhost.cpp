@@ -49,17 +49,6 @@ std::string publicKeyText(ssh_key key)
     return text;
 }
 
-// Where sshd keeps the public half of a host key of this type, for the administrator to check.
-std::string hostKeyFile(const std::string &type)
-{
-    std::string stem = "ed25519";
-    if (type.starts_with("ecdsa"))
-        stem = "ecdsa";
-    else if (type.find("rsa") != std::string::npos)
-        stem = "rsa";
-    return "/etc/ssh/ssh_host_" + stem + "_key.pub";
-}
-
 std::string hostPort(const std::string &address, int port)
 {
     const bool v6 = address.find(':') != std::string::npos;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "boxgrid.h"
+#include "deploybadge.h"
 #include "linkrouter.h"
 
 #include "sim/engine/simobserver.h"
@@ -92,6 +93,9 @@ public:
     // Components in these states (by id) are shown so, every other one as usual: a moment of a
     // simulation's replay. An empty map ends the replay's look.
     void showStates(const QHash<QString, sim::ComponentState> &states);
+    // Where a deploy left each component's host (by component id), as a badge on the
+    // component; components left out have none. An empty map clears them.
+    void showDeployMarks(const QHash<QString, DeployMark> &marks);
     // The load of a replay's moment: a busy bar on components that queue, and request links
     // as wide as their traffic. An empty map ends it.
     void showLoads(const QHash<QString, ComponentLoad> &loads);

@@ -161,6 +161,15 @@ void ComponentItem::setSimLoad(std::optional<ComponentLoad> load)
     refresh();
 }
 
+void ComponentItem::setDeployMark(std::optional<DeployMark> mark)
+{
+    if (mark == mDeployMark)
+        return;
+    mDeployMark = mark;
+    updateToolTip();
+    refresh();
+}
+
 QColor ComponentItem::loadColour(double utilization)
 {
     if (utilization < 0.7)
@@ -198,6 +207,9 @@ void ComponentItem::updateToolTip()
         tip += QStringLiteral("<br><b>%1</b>")
                    .arg(tr("At this moment of the replay: %1")
                             .arg(QString::fromLatin1(sim::componentStateName(*mSimState))));
+    if (mDeployMark)
+        tip += QStringLiteral("<br><b>%1</b>")
+                   .arg(tr("Deploy: %1").arg(DeployBadge::name(*mDeployMark)));
     if (mSimLoad) {
         const QLocale locale;
         const QString served = tr("%1 served per second")
@@ -265,8 +277,8 @@ void ComponentItem::setSeverity(std::optional<core::Severity> severity)
 
 QRectF ComponentItem::boundingRect() const
 {
-    // The badge sits on the top-right corner and the handle on the right edge, half outside
-    // the box; a mark rings the box.
+    // The badge sits on the top-right corner (a deploy's on the top-left) and the handle on the
+    // right edge, half outside the box; a mark rings the box.
     const qreal outside = std::max(markWidth + 3, handleRadius * mHandleScale + 5);
     return box().adjusted(-outside, -badgeRadius - 1 - outside / 2,
                           std::max(badgeRadius + 1, outside), outside);
@@ -338,6 +350,8 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         paintMark(painter);
     if (mSeverity)
         paintBadge(painter, detailed);
+    if (mDeployMark)
+        DeployBadge::paint(painter, QPointF(0, 0), badgeRadius, *mDeployMark, detailed);
     if (!detailed)
         return;
     // Not in pictures: PictureExport paints without the mouse-over state.

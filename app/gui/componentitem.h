@@ -1,5 +1,6 @@
 #pragma once
 
+#include "canvas/deploybadge.h"
 #include "core/io/diagnostic.h"
 #include "core/model/topology.h"
 #include "sim/engine/simobserver.h"
@@ -18,9 +19,10 @@
 namespace topolab::app {
 
 // One component on the canvas: a rounded box with the kind's icon, the id in bold and the kind
-// beneath, a badge when validation found a problem, and, under the mouse of an editable canvas,
-// the handle a link is dragged from. Draws everything itself so that a component is exactly
-// one scene item. Owns copies of the strings it shows.
+// beneath, a badge when validation found a problem (and one on the other corner for where a
+// deploy left its host), and, under the mouse of an editable canvas, the handle a link is
+// dragged from. Draws everything itself so that a component is exactly one scene item. Owns
+// copies of the strings it shows.
 class ComponentItem : public QGraphicsItem
 {
     Q_DECLARE_TR_FUNCTIONS(ComponentItem)
@@ -63,6 +65,9 @@ public:
     std::optional<ComponentLoad> simLoad() const { return mSimLoad; }
     // The colour of the load bar at this busy share: calm, busy, saturated.
     static QColor loadColour(double utilization);
+    // Where a deploy left its host, shown as a badge on the top-left corner; none outside one.
+    void setDeployMark(std::optional<DeployMark> mark);
+    std::optional<DeployMark> deployMark() const { return mDeployMark; }
     void setSeverity(std::optional<core::Severity> severity);
     std::optional<core::Severity> severity() const { return mSeverity; }
     // The findings' messages, shown in the tool tip.
@@ -108,6 +113,7 @@ private:
     std::optional<core::Severity> mSeverity;
     std::optional<sim::ComponentState> mSimState;
     std::optional<ComponentLoad> mSimLoad;
+    std::optional<DeployMark> mDeployMark;
     Mark mMark = Mark::None;
     bool mHandleEnabled = false;
     bool mHovered = false;

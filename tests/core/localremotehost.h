@@ -1,12 +1,15 @@
 #pragma once
 
 // A RemoteHost that runs commands on this machine, so the plan and apply logic can be tested
-// without an SSH server: the same shell, the same `timeout` wrapper, the same file modes.
+// without an SSH server: the same shell, the same `timeout` wrapper, the same file modes, and,
+// given a cancel flag, the same prompt stop SshHost makes (the command's processes killed).
 
 #include "core/deploy/remotehost.h"
 #include "core/deploy/shellquote.h"
 
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <fcntl.h>
 #include <poll.h>
 #include <string>
@@ -29,26 +32,33 @@ public:
     int uploads = 0;
     // Makes every later call fail as a dropped connection would.
     bool dropped = false;
+    // Set from any thread: the command running is killed and this call and every later one
+    // fail, as SshHost's do (SshOptions::cancel).
+    std::atomic<bool> *cancel = nullptr;
 
     core::CommandResult run(const std::string &command, const std::string &stdinData,
                             int timeoutS) override
     {
         if (dropped)
             throw core::DeployError(mName, "connection lost");
+        if (cancelled())
+            throw core::DeployError(mName, "cancelled while running a command");
         ++commands;
         int in[2], out[2], err[2];
         if (pipe(in) != 0 || pipe(out) != 0 || pipe(err) != 0)
             throw core::DeployError(mName, "pipe failed");
-        const std::string wrapped = "timeout --kill-after=5 " + std::to_string(timeoutS)
-                                    + " sh -c " + core::shellQuote(command);
+        const std::string seconds = std::to_string(timeoutS);
         const pid_t pid = fork();
         if (pid == 0) {
+            setpgid(0, 0); // its own group, for a cancel to kill all of it
             dup2(in[0], 0);
             dup2(out[1], 1);
             dup2(err[1], 2);
             for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]})
                 close(fd);
-            execl("/bin/sh", "sh", "-c", wrapped.c_str(), static_cast<char *>(nullptr));
+            // `timeout` itself, not through a shell: it leads the group a cancel kills.
+            execlp("timeout", "timeout", "--kill-after=5", seconds.c_str(), "sh", "-c",
+                   command.c_str(), static_cast<char *>(nullptr));
             _exit(127);
         }
         close(in[0]);
@@ -66,8 +76,13 @@ public:
         pollfd fds[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
         int open = 2;
         char buffer[65536];
+        bool stopped = false;
         while (open > 0) {
-            if (poll(fds, 2, -1) < 0 && errno != EINTR)
+            if (cancelled()) {
+                kill(-pid, SIGKILL);
+                stopped = true;
+            }
+            if (poll(fds, 2, cancel ? 50 : -1) < 0 && errno != EINTR)
                 break;
             for (int i = 0; i < 2; ++i) {
                 if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
@@ -86,6 +101,8 @@ public:
         waitpid(pid, &status, 0);
         result.exitStatus = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
         result.timedOut = result.exitStatus == 124;
+        if (stopped)
+            throw core::DeployError(mName, "cancelled while running a command");
         return result;
     }
 
@@ -93,6 +110,8 @@ public:
     {
         if (dropped)
             throw core::DeployError(mName, "connection lost");
+        if (cancelled())
+            throw core::DeployError(mName, "cancelled while uploading " + path);
         ++uploads;
         const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, mode);
         if (fd < 0)
@@ -106,6 +125,8 @@ public:
     }
 
 private:
+    bool cancelled() const { return cancel && cancel->load(); }
+
     std::string mName;
 };
 

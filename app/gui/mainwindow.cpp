@@ -13,6 +13,9 @@
 
 #include "canvas/canvaseditor.h"
 #include "compare/comparecontrol.h"
+#include "deploy/deployactions.h"
+#include "deploy/deploycontrol.h"
+#include "deploy/deploydock.h"
 #include "canvas/designscene.h"
 #include "canvas/designview.h"
 #include "designer/autosave.h"
@@ -59,7 +62,7 @@ namespace topolab::app {
 namespace {
 
 // Raised when the docks' names or set change: a layout saved for other docks is not restored.
-constexpr int dockLayoutVersion = 3;
+constexpr int dockLayoutVersion = 4;
 
 constexpr int messageTimeout = 6000;
 
@@ -104,6 +107,7 @@ MainWindow::MainWindow(const QString &autosaveDirectory, QWidget *parent)
 
     mResults = new ResultsDock(this);
     mScenario = new ScenarioDock(this);
+    mDeployDock = new DeployDock(this);
     createDocks();
     mActions->addMenus(menuBar());
     mActions->applyIcons(palette());
@@ -116,7 +120,8 @@ MainWindow::MainWindow(const QString &autosaveDirectory, QWidget *parent)
     for (QDockWidget *dock :
          {static_cast<QDockWidget *>(mPalette), static_cast<QDockWidget *>(mInspector),
           static_cast<QDockWidget *>(mIssues), static_cast<QDockWidget *>(mHistory), mMinimapDock,
-          static_cast<QDockWidget *>(mResults), static_cast<QDockWidget *>(mScenario)})
+          static_cast<QDockWidget *>(mResults), static_cast<QDockWidget *>(mScenario),
+          static_cast<QDockWidget *>(mDeployDock)})
         panels->addAction(dock->toggleViewAction());
     statusBar()->addPermanentWidget(mIndicators);
     mSimulation
@@ -124,6 +129,15 @@ MainWindow::MainWindow(const QString &autosaveDirectory, QWidget *parent)
     connect(mSimulation, &SimulationControl::clientGroupsWanted, mScenario,
             &ScenarioDock::showClientGroups);
     mCompare = new CompareControl(mDocument, mScene, mActions, this);
+    mDeploy = new DeployControl(mDocument, mScene, mDeployDock, this);
+    mDeploy->setSaveAs([this] { return mFiles->saveAs(); });
+    // Plan, Deploy… and Cancel head the Deploy menu.
+    for (QObject *holder : mActions->deployOrder->associatedObjects()) {
+        if (auto *menu = qobject_cast<QMenu *>(holder))
+            mDeploy->actions()->addTo(menu);
+    }
+    connect(mDeploy, &DeployControl::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, messageTimeout); });
 
     connectActions();
     restoreSettings();
@@ -142,6 +156,7 @@ MainWindow::~MainWindow()
     // A run still going is stopped first: it reports to the canvas and the status bar.
     delete mSimulation;
     delete mCompare;
+    delete mDeploy;
     mScene->disconnect(this);
     delete centralWidget();
     delete mScene;
@@ -152,6 +167,7 @@ MainWindow::~MainWindow()
     delete mHistory;
     delete mScenario;
     delete mResults;
+    delete mDeployDock;
     delete mIndicators;
     delete mFiles;
     delete mDocument;
@@ -180,6 +196,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(mIssues, mHistory);
     tabifyDockWidget(mHistory, mResults);
     tabifyDockWidget(mResults, mScenario);
+    tabifyDockWidget(mScenario, mDeployDock);
     mIssues->raise();
     resizeDocks({mPalette, mInspector}, {210, 290}, Qt::Horizontal);
     resizeDocks({mIssues}, {150}, Qt::Vertical);
@@ -409,8 +426,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange) {
         mActions->applyIcons(palette());
+        if (mDeploy)
+            mDeploy->actions()->applyIcons(palette());
+    }
 }
 
 // ---- Files dropped anywhere on the window

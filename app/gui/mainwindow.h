@@ -9,6 +9,8 @@ namespace topolab::app {
 
 class CanvasEditor;
 class CompareControl;
+class DeployControl;
+class DeployDock;
 class DesignScene;
 class DesignView;
 class SimulationControl;
@@ -51,6 +53,7 @@ public:
     CompareControl *compare() const { return mCompare; }
     ResultsDock *results() const { return mResults; }
     ScenarioDock *scenario() const { return mScenario; }
+    DeployControl *deploy() const { return mDeploy; }
     CanvasEditor *editor() const { return mEditor; }
     DesignerActions *actions() const { return mActions; }
     DocumentFiles *files() const { return mFiles; }
@@ -97,6 +100,8 @@ private:
     CompareControl *mCompare = nullptr;
     ResultsDock *mResults = nullptr;
     ScenarioDock *mScenario = nullptr;
+    DeployControl *mDeploy = nullptr;
+    DeployDock *mDeployDock = nullptr;
     CanvasEditor *mEditor;
     FindBar *mFindBar;
     DesignerActions *mActions;

@@ -463,7 +463,7 @@ std::optional<QString> TopologyDocument::setParameterGroupEnabled(const QStringL
 
 TopologyDocument::Sections TopologyDocument::sections() const
 {
-    return Sections{mTopology.clientGroups, mTopology.scenario};
+    return Sections{mTopology.clientGroups, mTopology.scenario, mTopology.deployHosts};
 }
 
 std::optional<QString> TopologyDocument::setSections(const Sections &sections, const QString &text,

@@ -48,11 +48,13 @@ public:
     // How far duplicate() offsets the copies.
     static constexpr qreal duplicateOffset = 40;
 
-    // The sections a simulation runs: who sends requests, and what the run injects.
+    // The sections beside the drawing: who sends requests and what a simulation injects, and
+    // where a deploy puts each component (deploy.hosts).
     struct Sections
     {
         std::vector<core::ClientGroup> clientGroups;
         std::optional<core::Scenario> scenario;
+        std::vector<core::DeployHost> deployHosts;
         bool operator==(const Sections &) const = default;
     };
     // Changes a copy of the sections; returns why it cannot, or nullopt.
@@ -132,11 +134,12 @@ public:
     // Turns an optional parameter group (a DNS health_check) on or off.
     std::optional<QString> setParameterGroupEnabled(const QStringList &componentIds,
                                                     const QString &group, bool enabled);
-    // Replaces the client groups and the scenario as one step called `text`. Refuses, with the
-    // reason, what a file could not hold: an invalid or duplicate client group id, an unknown
-    // region or failure target, a failure without start or target. Steps with the same non-zero
-    // dragId merge (a drag on the failure timeline); a merged gesture that changes nothing
-    // leaves no step.
+    // Replaces the client groups, the scenario and the deploy hosts as one step called `text`.
+    // Refuses, with the reason, what a file could not hold: an invalid or duplicate client group
+    // id, an unknown region or failure target, a failure without start or target, a deploy host
+    // without address, for a component that does not exist or for one that has a host already.
+    // Steps with the same non-zero dragId merge (a drag on the failure timeline); a merged
+    // gesture that changes nothing leaves no step.
     std::optional<QString> setSections(const Sections &sections, const QString &text,
                                        int dragId = 0);
     // setSections() of the current sections as changed by `edit`; `edit`'s refusal is returned.

@@ -57,6 +57,21 @@ std::optional<std::string> scenarioRefusal(const core::Topology &topology,
     return std::nullopt;
 }
 
+std::optional<std::string> deployHostRefusal(const core::Topology &topology,
+                                             const std::vector<core::DeployHost> &hosts)
+{
+    std::set<std::string> seen;
+    for (const core::DeployHost &h : hosts) {
+        if (!topology.component(h.component))
+            return "there is no component '" + h.component + "' to deploy";
+        if (!seen.insert(h.component).second)
+            return "component '" + h.component + "' has two deploy hosts";
+        if (h.params.text("address").empty())
+            return "the deploy host of '" + h.component + "' needs an address";
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 EditSectionsCommand::EditSectionsCommand(TopologyDocument *document, const QString &text,
@@ -72,6 +87,8 @@ std::optional<std::string> EditSectionsCommand::refusal(const core::Topology &to
                                                         const Sections &sections)
 {
     if (auto reason = clientGroupRefusal(topology, sections.clientGroups))
+        return reason;
+    if (auto reason = deployHostRefusal(topology, sections.deployHosts))
         return reason;
     if (sections.scenario)
         return scenarioRefusal(topology, *sections.scenario);
@@ -108,6 +125,7 @@ void EditSectionsCommand::apply(const Sections &sections)
 {
     model().clientGroups = sections.clientGroups;
     model().scenario = sections.scenario;
+    model().deployHosts = sections.deployHosts;
     Q_EMIT document()->sectionsChanged();
 }
 

@@ -8,11 +8,12 @@
 
 namespace topolab::app {
 
-// Replaces the sections a simulation runs (the client groups and the scenario) as one step:
-// settings, client groups, scheduled and random failures added, changed or removed. Owns the
-// sections before and after, which the document checked before making the edit. Consecutive
-// steps of one drag or of one typing gesture (the same non-zero drag id) merge into one undo
-// step, and a gesture that ends where it started leaves no step at all.
+// Replaces the sections beside the drawing (the client groups, the scenario and the deploy
+// hosts) as one step: settings, client groups, scheduled and random failures, deploy hosts
+// added, changed or removed. Owns the sections before and after, which the document checked
+// before making the edit. Consecutive steps of one drag or of one typing gesture (the same
+// non-zero drag id) merge into one undo step, and a gesture that ends where it started leaves
+// no step at all.
 class EditSectionsCommand : public DocumentCommand
 {
     Q_DECLARE_TR_FUNCTIONS(EditSectionsCommand)
@@ -25,7 +26,8 @@ public:
                         Sections after, int dragId = 0);
 
     // Why `sections` could not be saved in a file core reads back (an invalid or duplicate id,
-    // an unknown region or failure target, a required key left out), or nullopt when they can.
+    // an unknown region, failure target or deployed component, a required key left out), or
+    // nullopt when they can.
     // Ids of client groups `topology` already has are not checked again.
     static std::optional<std::string> refusal(const core::Topology &topology,
                                               const Sections &sections);

@@ -115,6 +115,9 @@ std::string hostKeyFile(std::string_view keyType)
 
 std::string defaultKnownHostsPath()
 {
+    // TOPOLAB_KNOWN_HOSTS names another file for every run of the CLI and the GUI alike.
+    if (const char *file = std::getenv("TOPOLAB_KNOWN_HOSTS"); file && file[0])
+        return file;
     const char *config = std::getenv("XDG_CONFIG_HOME");
     if (config && config[0] == '/')
         return std::string(config) + "/topolab/known_hosts";

@@ -16,6 +16,7 @@
 #include "deploy/deployactions.h"
 #include "deploy/deploycontrol.h"
 #include "deploy/deploydock.h"
+#include "deploy/hostseditdialog.h"
 #include "canvas/designscene.h"
 #include "canvas/designview.h"
 #include "designer/autosave.h"
@@ -138,6 +139,15 @@ MainWindow::MainWindow(const QString &autosaveDirectory, QWidget *parent)
     }
     connect(mDeploy, &DeployControl::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, messageTimeout); });
+    // Hosts… ends the Deploy menu: where each component goes, and whether it can be reached.
+    for (QObject *holder : mActions->deployOrder->associatedObjects()) {
+        if (auto *menu = qobject_cast<QMenu *>(holder)) {
+            menu->addSeparator();
+            menu->addAction(tr("&Hosts…"), this,
+                            [this] { HostsEditDialog::showFor(mDocument, this); })
+                ->setObjectName(QStringLiteral("deployHosts"));
+        }
+    }
 
     connectActions();
     restoreSettings();

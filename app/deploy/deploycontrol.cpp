@@ -12,14 +12,26 @@
 #include <QAction>
 #include <QDir>
 #include <QFileInfo>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QUndoStack>
 
+#include <algorithm>
+
 namespace topolab::app {
 
 using State = core::HostProgress::State;
+
+namespace {
+
+QString hostCount(int n)
+{
+    return n == 1 ? DeployControl::tr("1 host") : DeployControl::tr("%1 hosts").arg(n);
+}
+
+} // namespace
 
 DeployControl::DeployControl(TopologyDocument *document, DesignScene *scene, DeployDock *dock,
                              QWidget *window)
@@ -151,19 +163,41 @@ void DeployControl::started(DeployController::Phase phase, const QStringList &ho
 {
     const bool applying = phase == DeployController::Phase::Applying;
     mDock->hosts()->start(hosts, applying);
+    // Room for the plan and the hosts under the canvas when the panel comes up low.
+    auto *window = qobject_cast<QMainWindow *>(mWindow);
+    if (window && !mDock->isFloating() && mDock->height() < window->height() * 0.35)
+        window->resizeDocks({mDock}, {int(window->height() * 0.42)}, Qt::Vertical);
     if (applying) {
         mDock->showHostsTab();
-        mDock->setSummary(tr("Deploying to %n host(s)…", nullptr, int(hosts.size())));
+        mDock->setSummary(tr("Deploying to %1…").arg(hostCount(int(hosts.size()))));
     } else {
         mDock->planView()->clear();
-        mDock->setSummary(tr("Planning: reading %n host(s)…", nullptr, int(hosts.size())));
+        mDock->setSummary(tr("Planning: reading %1…").arg(hostCount(int(hosts.size()))));
     }
 }
 
 void DeployControl::progressed(const DeployHostStatus &status)
 {
     mDock->hosts()->update(status);
+    if (mController->phase() == DeployController::Phase::Applying
+        && !mController->cancelRequested()) {
+        int done = 0;
+        int working = 0;
+        const int total = mDock->hosts()->rowCount();
+        for (int row = 0; row < total; ++row) {
+            const State state = mDock->hosts()->state(mDock->hosts()->hostAt(row));
+            done += state == State::Done ? 1 : 0;
+            working += state == State::Working ? 1 : 0;
+        }
+        mDock->setSummary(tr("Deploying: %1 of %2 done, %3 working…")
+                              .arg(done)
+                              .arg(hostCount(total))
+                              .arg(working));
+    }
     if (mController->phase() == DeployController::Phase::Applying) {
+        // The first host at work shows its log, live, unless the user chose one.
+        if (mDock->logHost().isEmpty() && status.state == State::Working)
+            mDock->selectHost(status.host);
         std::optional<DeployMark> mark = deployMark(status.state);
         if (mark == DeployMark::Pending)
             mark.reset();
@@ -198,7 +232,9 @@ void DeployControl::planned(std::shared_ptr<const PlanSnapshot> plan)
     }
     QString summary = plan->summary;
     if (!plan->renderProblems.isEmpty())
-        summary = tr("%n render problem(s) to fix; ", nullptr, int(plan->renderProblems.size()))
+        summary = (plan->renderProblems.size() == 1
+                       ? tr("1 render problem to fix; ")
+                       : tr("%1 render problems to fix; ").arg(plan->renderProblems.size()))
                   + summary;
     mDock->setSummary(summary);
     if (mDock->tabs()->currentIndex() != 0 && !mDeployAfterPlan)
@@ -227,13 +263,17 @@ bool DeployControl::askAboutKeys(const PlanSnapshot &plan)
         box->exec();
     }
     bool trusted = false;
+    const auto unknown = std::count_if(plan.hosts.cbegin(), plan.hosts.cend(), [](const auto &h) {
+        return !h.unknownKeyFingerprint.isEmpty();
+    });
+    int position = 0;
     for (const HostPlanView &host : plan.hosts) {
         if (host.unknownKeyFingerprint.isEmpty())
             continue;
         const std::string *before
             = mController->trust().find(host.address.toStdString(), host.port);
         DeployTrustDialog dialog(host, before ? QString::fromStdString(*before) : QString(),
-                                 knownHosts, mWindow);
+                                 knownHosts, ++position, int(unknown), mWindow);
         if (dialog.exec() != QDialog::Accepted)
             continue;
         const QString problem

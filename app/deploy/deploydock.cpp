@@ -47,9 +47,10 @@ DeployDock::DeployDock(QWidget *parent)
     mTable->setSelectionMode(QAbstractItemView::SingleSelection);
     mTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     mTable->verticalHeader()->hide();
+    mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 10);
     mTable->setShowGrid(false);
     mTable->setWordWrap(false);
-    mTable->setTextElideMode(Qt::ElideMiddle);
+    mTable->setTextElideMode(Qt::ElideRight);
     QHeaderView *header = mTable->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(DeployHostModel::StepColumn, QHeaderView::Stretch);

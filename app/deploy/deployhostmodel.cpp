@@ -3,6 +3,8 @@
 #include <QFont>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace topolab::app {
 
 using State = core::HostProgress::State;
@@ -38,8 +40,10 @@ void DeployHostModel::start(const QStringList &hosts, bool keepLogs)
         row.components = previous != old.constEnd() && !previous->components.isEmpty()
                              ? previous->components
                              : QStringList{host};
-        if (keepLogs && previous != old.constEnd())
+        if (keepLogs && previous != old.constEnd()) {
             row.log = previous->log;
+            row.expectedSteps = previous->expectedSteps;
+        }
         mRows.append(row);
     }
     mApplying = keepLogs;
@@ -51,6 +55,25 @@ void DeployHostModel::setPlan(const PlanSnapshot &plan)
     for (int i = 0; i < mRows.size(); ++i) {
         if (const HostPlanView *view = plan.host(mRows[i].host)) {
             mRows[i].components = view->components;
+            // What a deploy reports as it goes: each upload, the swap, each task, each service
+            // action and its health check.
+            int steps = 0;
+            for (const PlanEntry &entry : view->entries) {
+                switch (entry.kind) {
+                case PlanEntry::Kind::Add:
+                case PlanEntry::Kind::Change:
+                case PlanEntry::Kind::Task:
+                    steps += 1;
+                    break;
+                case PlanEntry::Kind::Service:
+                    steps += 2;
+                    break;
+                case PlanEntry::Kind::Mode:
+                case PlanEntry::Kind::Missing:
+                    break;
+                }
+            }
+            mRows[i].expectedSteps = view->changes ? steps + 1 : 0;
             if (!view->hint.isEmpty())
                 mRows[i].hint = view->hint;
             changed(i);
@@ -72,10 +95,19 @@ void DeployHostModel::update(const DeployHostStatus &status)
     row.total = status.total;
     if (active(status.state) && !row.clock.isValid())
         row.clock.start();
-    if (status.total > 0)
+    if (status.state == State::Working && !status.step.isEmpty() && status.step != row.lastStep) {
+        ++row.stepsSeen;
+        row.lastStep = status.step;
+    }
+    if (status.state == State::Working && row.expectedSteps > 0)
+        // Steps seen of those the plan foresees; never full before the host is done.
+        row.progress = std::min(0.95, double(row.stepsSeen) / row.expectedSteps);
+    else if (status.state == State::Working && status.total > 0)
         row.progress = double(status.done) / status.total;
-    else if (status.state == State::Done || status.state == State::Unchanged)
+    else if (status.state == State::Done)
         row.progress = 1;
+    else if (status.state == State::Unchanged)
+        row.progress = -1; // nothing was done: no bar
     else if (!mApplying && status.state == State::Planned)
         row.progress = -1;
     if (settled(status.state) && row.clock.isValid())
@@ -100,8 +132,10 @@ void DeployHostModel::finish(const QList<DeployHostResult> &results)
         row.hint = result.hint;
         if (row.clock.isValid() && row.elapsedMs < 0)
             row.elapsedMs = row.clock.elapsed();
-        if (result.state == State::Done || result.state == State::Unchanged)
+        if (result.state == State::Done)
             row.progress = 1;
+        else if (result.state == State::Unchanged)
+            row.progress = -1;
         changed(i);
     }
     mTicker.stop();
@@ -195,8 +229,12 @@ QVariant DeployHostModel::data(const QModelIndex &index, int role) const
     case StepColumn: {
         // A step while it works; why, once it failed or was skipped.
         QString text = row.step;
-        if (text.isEmpty() && row.state != State::Done && row.state != State::Unchanged)
+        if (text.isEmpty() && row.state != State::Done && row.state != State::Unchanged) {
+            // "app-3: the connection was lost": the row already names the host.
             text = row.message;
+            if (text.startsWith(row.host + QLatin1String(": ")))
+                text.remove(0, row.host.size() + 2);
+        }
         if (row.total > 0 && !row.step.isEmpty())
             text += QStringLiteral(" (%1/%2)").arg(row.done).arg(row.total);
         if (role == Qt::DisplayRole)

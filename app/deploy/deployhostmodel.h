@@ -72,6 +72,9 @@ private:
         int done = 0;
         int total = 0;
         double progress = -1;
+        int expectedSteps = 0; // of a deploy, from the plan
+        int stepsSeen = 0;
+        QString lastStep;
         QElapsedTimer clock;   // valid from the first step of this run
         qint64 elapsedMs = -1; // frozen at the last step
         QString log;

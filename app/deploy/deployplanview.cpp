@@ -8,6 +8,8 @@
 #include <QSplitter>
 #include <QTreeWidget>
 
+#include <algorithm>
+
 namespace topolab::app {
 
 namespace {
@@ -108,8 +110,13 @@ QTreeWidgetItem *DeployPlanView::addHost(const HostPlanView &host)
                               || entry.kind == PlanEntry::Kind::Mode;
             (file ? files : other) += 1;
         }
-        item->setText(DetailColumn, tr("%1 — %n file(s)", nullptr, files).arg(host.endpoint)
-                                        + tr(", %n other step(s)", nullptr, other));
+        QStringList parts;
+        if (files > 0)
+            parts.append(files == 1 ? tr("1 file") : tr("%1 files").arg(files));
+        if (other > 0)
+            parts.append(other == 1 ? tr("1 other step") : tr("%1 other steps").arg(other));
+        item->setText(DetailColumn,
+                      host.endpoint + QStringLiteral(" — ") + parts.join(QStringLiteral(", ")));
         item->setIcon(WhatColumn, DeployBadge::icon(DeployMark::Pending));
     } else {
         item->setText(DetailColumn, tr("%1 — no changes").arg(host.endpoint));
@@ -162,6 +169,18 @@ void DeployPlanView::showPlan(std::shared_ptr<const PlanSnapshot> plan)
             line->setData(WhatColumn, EntryRole, e);
         }
         item->setExpanded(host.changes || !host.error.isEmpty());
+    }
+    // Paths unclipped, within reason: the detail column keeps at least a third.
+    mTree->expandAll();
+    mTree->resizeColumnToContents(WhatColumn);
+    const int widest = std::max(240, mTree->viewport()->width() * 2 / 3);
+    mTree->setColumnWidth(WhatColumn, std::min(mTree->columnWidth(WhatColumn) + 12, widest));
+    for (int i = 0; i < mTree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = mTree->topLevelItem(i);
+        const QVariant index = item->data(WhatColumn, HostRole);
+        const bool open = !index.isValid() || mPlan->hosts[index.toInt()].changes
+                          || !mPlan->hosts[index.toInt()].error.isEmpty();
+        item->setExpanded(open);
     }
     // The first changed file, ready to read.
     for (int i = 0; i < mTree->topLevelItemCount(); ++i) {

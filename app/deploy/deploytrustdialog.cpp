@@ -40,13 +40,15 @@ QLabel *selectable(const QString &text, bool mono = false)
 } // namespace
 
 DeployTrustDialog::DeployTrustDialog(const HostPlanView &host, const QString &trustedBefore,
-                                     const QString &knownHostsPath, QWidget *parent)
+                                     const QString &knownHostsPath, int position, int count,
+                                     QWidget *parent)
     : QDialog(parent)
     , mFingerprint(host.unknownKeyFingerprint)
     , mTrust(new QPushButton(tr("Trust")))
 {
     setObjectName(QStringLiteral("deployTrustDialog"));
-    setWindowTitle(tr("Unknown Host Key"));
+    setWindowTitle(count > 1 ? tr("Unknown Host Key (%1 of %2)").arg(position).arg(count)
+                             : tr("Unknown Host Key"));
 
     auto *icon = new QLabel;
     const int size = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);

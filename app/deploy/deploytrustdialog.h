@@ -20,8 +20,10 @@ class DeployTrustDialog : public QDialog
 public:
     // `trustedBefore`: a fingerprint trusted earlier for this address whose key the host no
     // longer offers; empty when none. `knownHostsPath`: where a trusted key is stored.
+    // `position`: which of `count` unknown keys of this plan it is (1-based), for the title.
     DeployTrustDialog(const HostPlanView &host, const QString &trustedBefore,
-                      const QString &knownHostsPath, QWidget *parent = nullptr);
+                      const QString &knownHostsPath, int position = 1, int count = 1,
+                      QWidget *parent = nullptr);
 
     QString fingerprint() const { return mFingerprint; }
     QPushButton *trustButton() const { return mTrust; }

@@ -422,9 +422,11 @@ std::vector<HostOutcome> DeployRun::apply()
             for (auto &[host, done] : batch) {
                 try {
                     done.get();
-                    report(*host, HostProgress::State::Working, tier.tier + ": healthy");
+                    // Done as far as this tier goes: the table shows it while others work.
+                    report(*host, HostProgress::State::Done, tier.tier + ": healthy");
                 } catch (const DeployError &error) {
                     batchFailed = true;
+                    host->log->line(std::string("failed: ") + error.what());
                     const bool rolledBack = host->hint == "rolled back";
                     host->hint = rolledBack ? "the host was rolled back to its previous files" : error.hint();
                     report(*host, rolledBack ? HostProgress::State::RolledBack : HostProgress::State::Failed,

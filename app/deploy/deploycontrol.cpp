@@ -168,6 +168,16 @@ void DeployControl::started(DeployController::Phase phase, const QStringList &ho
     if (window && !mDock->isFloating() && mDock->height() < window->height() * 0.35)
         window->resizeDocks({mDock}, {int(window->height() * 0.42)}, Qt::Vertical);
     if (applying) {
+        // Hosts the plan found nothing to do on, or could not read, stay as they are: said
+        // now, not at the end.
+        if (const auto plan = mController->lastPlan()) {
+            for (const HostPlanView &host : plan->hosts) {
+                if (!host.error.isEmpty())
+                    mDock->hosts()->update({host.host, State::Failed, {}, 0, 0, host.error});
+                else if (!host.changes)
+                    mDock->hosts()->update({host.host, State::Unchanged, {}, 0, 0, {}});
+            }
+        }
         mDock->showHostsTab();
         mDock->setSummary(tr("Deploying to %1…").arg(hostCount(int(hosts.size()))));
     } else {

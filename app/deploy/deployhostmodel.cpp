@@ -87,6 +87,7 @@ void DeployHostModel::update(const DeployHostStatus &status)
     if (i < 0)
         return;
     Row &row = mRows[i];
+    const bool wasActive = active(row.state);
     row.state = status.state;
     row.step = status.step;
     if (!status.message.isEmpty())
@@ -110,7 +111,8 @@ void DeployHostModel::update(const DeployHostStatus &status)
         row.progress = -1; // nothing was done: no bar
     else if (!mApplying && status.state == State::Planned)
         row.progress = -1;
-    if (settled(status.state) && row.clock.isValid())
+    // Stopped when the host stops working, not when the run tells it again at the end.
+    if (settled(status.state) && row.clock.isValid() && (wasActive || row.elapsedMs < 0))
         row.elapsedMs = row.clock.elapsed();
     else if (active(status.state))
         row.elapsedMs = -1;

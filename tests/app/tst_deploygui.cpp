@@ -18,6 +18,7 @@
 #include "deploy/deployplanview.h"
 #include "deploy/deploytrustdialog.h"
 #include "gui/componentitem.h"
+#include "results/resultsdock.h"
 
 #include "core/deploy/hostconnection.h"
 #include "core/deploy/shellquote.h"
@@ -26,6 +27,8 @@
 #include <QAction>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -256,6 +259,7 @@ private Q_SLOTS:
     void cancelEndsTheRunWithinASecond();
     void unknownHostKeyIsTrustedAndPlannedAgain();
     void changedHostKeyIsRefusedWithoutTrust();
+    void windowHasTheDeployMenuAndPanel();
 };
 
 void TestDeployGui::planListsWhatRenderingMakesForEachHost()
@@ -544,6 +548,28 @@ void TestDeployGui::changedHostKeyIsRefusedWithoutTrust()
     QCOMPARE(mScene->componentItem(QStringLiteral("lb-1"))->deployMark(),
              std::optional(DeployMark::Failed));
     QVERIFY(mDock->summary().contains(QStringLiteral("1 host not read")));
+}
+
+void TestDeployGui::windowHasTheDeployMenuAndPanel()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    DeployControl *deploy = window->deploy();
+    QVERIFY(deploy);
+    QMenu *menu = nullptr;
+    for (QAction *action : window->menuBar()->actions()) {
+        if (plain(action->text()) == QStringLiteral("Deploy"))
+            menu = action->menu();
+    }
+    QVERIFY(menu);
+    // Plan, Deploy… and Cancel head the menu; the panel is a tab beside Results.
+    const QList<QAction *> actions = menu->actions();
+    QVERIFY(actions.size() > 3);
+    QCOMPARE(actions.at(0), deploy->actions()->plan);
+    QCOMPARE(actions.at(1), deploy->actions()->deploy);
+    QCOMPARE(actions.at(2), deploy->actions()->cancel);
+    QVERIFY(!deploy->actions()->cancel->isEnabled());
+    QVERIFY(window->tabifiedDockWidgets(window->results()).contains(deploy->dock()));
 }
 
 QTEST_MAIN(TestDeployGui)

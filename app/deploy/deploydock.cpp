@@ -39,7 +39,7 @@ DeployDock::DeployDock(QWidget *parent)
     mSummary->setText(tr("Plan reads every host of the deploy section and shows what a deploy "
                          "would change."));
 
-    mTable->setObjectName(QStringLiteral("deployHosts"));
+    mTable->setObjectName(QStringLiteral("deployHostTable"));
     mTable->setModel(mHosts);
     mTable->setItemDelegateForColumn(DeployHostModel::ProgressColumn,
                                      new DeployProgressDelegate(mTable));

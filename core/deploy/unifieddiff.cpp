@@ -37,17 +37,27 @@ struct Edit
     std::size_t b; // index in after (Keep, Add)
 };
 
-// Myers' O((N+M)D) shortest edit script, keeping each round's frontier to walk back.
+// Myers' O((N+M)D) shortest edit script. Each round keeps only its live diagonals (2d + 1 of
+// them) for the walk back, so memory grows with D², not with (N + M) × D.
 std::vector<Edit> editScript(const std::vector<Line> &a, const std::vector<Line> &b)
 {
     const long n = static_cast<long>(a.size());
     const long m = static_cast<long>(b.size());
+    std::vector<Edit> edits;
+    // A file added or emptied needs no search.
+    if (n == 0 || m == 0) {
+        for (long i = 0; i < n; ++i)
+            edits.push_back({Op::Remove, static_cast<std::size_t>(i), 0});
+        for (long j = 0; j < m; ++j)
+            edits.push_back({Op::Add, 0, static_cast<std::size_t>(j)});
+        return edits;
+    }
     const long offset = n + m + 1;
     std::vector<long> v(static_cast<std::size_t>(2 * offset + 1), 0);
-    std::vector<std::vector<long>> trace;
+    std::vector<std::vector<long>> trace; // trace[d][k + d]: v before round d, for |k| <= d
     long found = -1;
     for (long d = 0; d <= n + m && found < 0; ++d) {
-        trace.push_back(v);
+        trace.emplace_back(v.begin() + (offset - d), v.begin() + (offset + d + 1));
         for (long k = -d; k <= d; k += 2) {
             long x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]))
                          ? v[offset + k + 1]
@@ -64,15 +74,15 @@ std::vector<Edit> editScript(const std::vector<Line> &a, const std::vector<Line>
             }
         }
     }
-    std::vector<Edit> edits;
     long x = n;
     long y = m;
     for (long d = found; d > 0; --d) {
         const std::vector<long> &prev = trace[static_cast<std::size_t>(d)];
+        const auto at = [&](long k) { return prev[static_cast<std::size_t>(k + d)]; };
         const long k = x - y;
-        const bool down = k == -d || (k != d && prev[offset + k - 1] < prev[offset + k + 1]);
+        const bool down = k == -d || (k != d && at(k - 1) < at(k + 1));
         const long prevK = down ? k + 1 : k - 1;
-        const long prevX = prev[offset + prevK];
+        const long prevX = at(prevK);
         const long prevY = prevX - prevK;
         while (x > prevX && y > prevY)
             edits.push_back({Op::Keep, static_cast<std::size_t>(--x), static_cast<std::size_t>(--y)});

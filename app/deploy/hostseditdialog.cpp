@@ -4,6 +4,7 @@
 #include "hostseditmodel.h"
 #include "hostseditstatus.h"
 #include "hostsedittests.h"
+#include "hostsedittrustdialog.h"
 #include "inventoryimportdialog.h"
 
 #include "document/deployhostedit.h"
@@ -18,8 +19,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QTableView>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -59,9 +60,9 @@ HostsEditDialog::HostsEditDialog(TopologyDocument *document, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
 
     auto *intro = new QLabel(
-        tr("Where each component is deployed. Double-click a cell to edit it; a component "
-           "without an address has no host yet. Hosts are reached over SSH with a key file or "
-           "ssh-agent: Topolab never asks for a password."),
+        tr("Where each component is deployed: double-click a cell to edit it, or give a "
+           "component without a host its address. Hosts are reached over SSH with a key file "
+           "or ssh-agent, never with a password."),
         this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
@@ -91,14 +92,20 @@ HostsEditDialog::HostsEditDialog(TopologyDocument *document, QWidget *parent)
                             dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xc6, 0x28, 0x28));
     mRefusal->setPalette(refusalPalette);
     mRefusal->hide();
-    layout->addWidget(mRefusal);
 
     mDetails->setObjectName(QStringLiteral("details"));
     mDetails->setWordWrap(true);
     mDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
     mDetails->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    mDetails->setMinimumHeight(mDetails->fontMetrics().lineSpacing() * 4);
-    layout->addWidget(mDetails);
+    // A refusal and two lines of details fit without the table giving up any room.
+    auto *notes = new QWidget(this);
+    auto *notesLayout = new QVBoxLayout(notes);
+    notesLayout->setContentsMargins(0, 0, 0, 0);
+    notesLayout->addWidget(mRefusal);
+    notesLayout->addWidget(mDetails);
+    notesLayout->addStretch(1);
+    notes->setMinimumHeight(mDetails->fontMetrics().lineSpacing() * 4 + notesLayout->spacing());
+    layout->addWidget(notes);
 
     auto *row = new QHBoxLayout;
     auto *fill = new QPushButton(tr("Fill from…"), this);
@@ -160,7 +167,7 @@ HostsEditDialog::HostsEditDialog(TopologyDocument *document, QWidget *parent)
     rebuildStatusCells();
     if (mModel->rowCount() > 0)
         mTable->setCurrentIndex(mModel->index(0, mModel->columnOf(QStringLiteral("address"))));
-    resize(1280, 520);
+    fitToContents();
 }
 
 HostsEditDialog::~HostsEditDialog() = default;
@@ -240,15 +247,53 @@ void HostsEditDialog::rebuildStatusCells()
         updateStatusCell(component);
     }
     mTable->verticalHeader()->setDefaultSectionSize(height);
-    mTable->resizeColumnsToContents();
-    // Room to type an address or a path without the column jumping.
-    const int em = mTable->fontMetrics().horizontalAdvance(QLatin1Char('m'));
-    for (const char *key : {"address", "key_file", "root"}) {
-        const int column = mModel->columnOf(QLatin1String(key));
-        mTable->setColumnWidth(column, std::max(mTable->columnWidth(column), em * 12));
+    // A column only widens, so a width the user chose stays unless a value needs more.
+    const QAbstractItemView *view = mTable; // where sizeHintForColumn() is public
+    for (int column = 0; column < mModel->connectionColumn(); ++column) {
+        mTable->setColumnWidth(
+            column, std::max(mTable->columnWidth(column), view->sizeHintForColumn(column)));
     }
     updateDetails();
     updateButtons();
+}
+
+void HostsEditDialog::fitToContents()
+{
+    // Room for typical values, so typing an address or a path does not clip it.
+    const QFontMetrics metrics = mTable->fontMetrics();
+    const int em = metrics.horizontalAdvance(QLatin1Char('m'));
+    const std::pair<const char *, const char *> typical[] = {
+        {"address", "203.0.113.111"},
+        {"port", "65535"},
+        {"user", "deploy"},
+        {"key_file", "~/.ssh/topolab_ed25519 [ Browse… ]"},
+        {"root", "/srv/topolab/db-1"},
+        {"service_manager", "systemd ▾"},
+    };
+    mTable->resizeColumnsToContents();
+    for (const auto &[key, sample] : typical) {
+        const int column = mModel->columnOf(QLatin1String(key));
+        if (column < 0)
+            continue;
+        const int wanted = metrics.horizontalAdvance(QString::fromUtf8(sample)) + 2 * em;
+        mTable->setColumnWidth(column, std::max(mTable->columnWidth(column), wanted));
+    }
+    int width = 0;
+    for (int column = 0; column < mModel->connectionColumn(); ++column)
+        width += mTable->columnWidth(column);
+    // The connection column holds a button, a result and a Trust… button.
+    width += em * 40 + 2 * mTable->frameWidth();
+    const int rows = std::clamp(mModel->rowCount(), 4, 14);
+    const int height = mTable->horizontalHeader()->sizeHint().height()
+                       + rows * mTable->verticalHeader()->defaultSectionSize()
+                       + 2 * mTable->frameWidth();
+    mTable->setMinimumHeight(std::min(height, 4 * mTable->verticalHeader()->defaultSectionSize()));
+    const QSize hint = sizeHint();
+    QSize size(width + layout()->contentsMargins().left() + layout()->contentsMargins().right(),
+               hint.height() - mTable->sizeHint().height() + height);
+    if (const QScreen *screen = this->screen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.9);
+    resize(size);
 }
 
 void HostsEditDialog::updateStatusCell(const QString &component)
@@ -292,34 +337,19 @@ void HostsEditDialog::trust(const QString &component)
     if (!mTests->foundUnknownKey(component))
         return;
     const HostsEditTests::Test &found = *mTests->last(component);
-    auto *box = new QMessageBox(
-        QMessageBox::Warning, tr("Trust Host Key"),
-        tr("Trust this key for %1 (%2)?").arg(component, toQString(found.host.endpoint())),
-        QMessageBox::NoButton, this);
-    box->setObjectName(QStringLiteral("trustConfirmation"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setInformativeText(
-        tr("%1 %2\n\nTrust it only if it is the fingerprint the host's administrator gives you "
-           "(on the host: ssh-keygen -lf %3). It is then stored in %4 and checked on every "
-           "connection.")
-            .arg(found.result.keyType, found.result.fingerprint,
-                 HostsEditTests::hostKeyFile(found.result.keyType),
-                 homeRelative(mTests->knownHostsPath())));
-    QPushButton *confirm = box->addButton(tr("Trust"), QMessageBox::AcceptRole);
-    confirm->setObjectName(QStringLiteral("confirmTrust"));
-    box->addButton(QMessageBox::Cancel);
-    box->setDefaultButton(QMessageBox::Cancel);
-    const QString fingerprint = found.result.fingerprint;
-    connect(box, &QMessageBox::buttonClicked, this,
-            [this, confirm, component, fingerprint](QAbstractButton *clicked) {
-                // The key confirmed is the one shown, or nothing: a new test may have run.
-                if (clicked != confirm || !mTests->foundUnknownKey(component)
-                    || mTests->last(component)->result.fingerprint != fingerprint)
-                    return;
-                if (auto refusal = mTests->trustFoundKey(component))
-                    showRefusal({}, *refusal);
-            });
-    box->open();
+    auto *confirm = new HostsEditTrustDialog(component, toQString(found.host.endpoint()),
+                                             found.result.keyType, found.result.fingerprint,
+                                             homeRelative(mTests->knownHostsPath()), this);
+    confirm->setAttribute(Qt::WA_DeleteOnClose);
+    connect(confirm, &QDialog::accepted, this, [this, confirm, component] {
+        // The key confirmed is the one shown, or nothing: a new test may have run meanwhile.
+        if (!mTests->foundUnknownKey(component)
+            || mTests->last(component)->result.fingerprint != confirm->fingerprint())
+            return;
+        if (auto refusal = mTests->trustFoundKey(component))
+            showRefusal({}, *refusal);
+    });
+    confirm->open();
 }
 
 void HostsEditDialog::fillFrom()
@@ -328,8 +358,9 @@ void HostsEditDialog::fillFrom()
     import->setAttribute(Qt::WA_DeleteOnClose);
     connect(import, &QDialog::accepted, this, [this, import] {
         mRefusal->hide();
-        mDetails->setText(
-            tr("%n host(s) filled from the inventory.", nullptr, import->filledHosts()));
+        const int filled = import->filledHosts();
+        mDetails->setText(filled == 1 ? tr("One host filled from the inventory.")
+                                      : tr("%1 hosts filled from the inventory.").arg(filled));
     });
     import->open();
 }

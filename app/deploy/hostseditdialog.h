@@ -58,6 +58,7 @@ protected:
 
 private:
     void rebuildStatusCells();
+    void fitToContents(); // column widths and a size for typical values, once
     void updateStatusCell(const QString &component);
     void updateDetails();
     void updateButtons();

@@ -2,6 +2,7 @@
 
 #include "hostseditspinner.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
@@ -28,7 +29,8 @@ HostsEditStatus::HostsEditStatus(QWidget *parent)
     mTrust->setToolTip(tr("Check this fingerprint with the host's administrator, then trust it"));
     mText->setObjectName(QStringLiteral("state"));
     mText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    mText->setMinimumWidth(0);
+    mText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    mText->installEventFilter(this);
     mSpinner->hide();
     mTrust->hide();
     layout->addWidget(mTest);
@@ -91,7 +93,25 @@ void HostsEditStatus::setResult(const InventoryProbeResult &result)
 
 QString HostsEditStatus::text() const
 {
-    return mText->text();
+    return mFullText;
+}
+
+bool HostsEditStatus::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == mText && event->type() == QEvent::Resize)
+        elide();
+    return QWidget::eventFilter(watched, event);
+}
+
+void HostsEditStatus::elide()
+{
+    const QString shown
+        = mText->fontMetrics().elidedText(mFullText, Qt::ElideRight, mText->width());
+    mText->setText(shown);
+    QString tip = mTip;
+    if (shown != mFullText)
+        tip = mFullText + (tip.isEmpty() ? QString() : QStringLiteral("\n\n") + tip);
+    mText->setToolTip(tip);
 }
 
 QString HostsEditStatus::summary(const InventoryProbeResult &result)
@@ -104,7 +124,7 @@ QString HostsEditStatus::summary(const InventoryProbeResult &result)
     case State::LoginDenied:
         return tr("Login denied");
     case State::HostKeyUnknown:
-        return tr("Unknown host key %1 %2").arg(result.keyType, result.fingerprint);
+        return tr("Unknown key %1").arg(result.fingerprint);
     case State::HostKeyChanged:
         return tr("Host key CHANGED: refused");
     case State::Failed:
@@ -137,10 +157,13 @@ QColor HostsEditStatus::colour(InventoryProbeResult::State state, const QPalette
 void HostsEditStatus::showText(const QString &text, const QColor &colour, const QString &tip)
 {
     QPalette palette = mText->palette();
+    // In a table cell a label draws with Text, the role that contrasts with the cell's Base.
     palette.setColor(QPalette::WindowText, colour);
+    palette.setColor(QPalette::Text, colour);
     mText->setPalette(palette);
-    mText->setText(text);
-    mText->setToolTip(tip);
+    mFullText = text;
+    mTip = tip;
+    elide();
 }
 
 } // namespace topolab::app

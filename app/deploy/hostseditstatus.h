@@ -12,9 +12,10 @@ namespace topolab::app {
 class HostsEditSpinner;
 
 // The connection cell of one row of the hosts table: a Test button (Cancel while the test
-// runs, with a turning wheel), what the last test found in a word or two (the fingerprint of an
-// unknown host key in full) and, for an unknown key only, a Trust… button. The full message and
-// what to do about it are its tooltip. Owns its child widgets; the dialog owns the tests.
+// runs, with a turning wheel), what the last test found in a word or two (with the type and
+// fingerprint of an unknown host key, cut short when the column is narrow) and, for an unknown
+// key only, a Trust… button. The whole text, the message and what to do are its tooltip. Owns its
+// child widgets; the dialog owns the tests.
 class HostsEditStatus : public QWidget
 {
     Q_OBJECT
@@ -36,6 +37,9 @@ public:
     static QString summary(const InventoryProbeResult &result);
     static QColor colour(InventoryProbeResult::State state, const QPalette &palette);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     void testRequested();
     void cancelRequested();
@@ -43,9 +47,12 @@ Q_SIGNALS:
 
 private:
     void showText(const QString &text, const QColor &colour, const QString &tip);
+    void elide(); // the text as far as it fits, the whole of it in the tooltip
 
     HostsEditSpinner *mSpinner;
     QLabel *mText;
+    QString mFullText;
+    QString mTip;
     QToolButton *mTest;
     QToolButton *mTrust;
     bool mRunning = false;

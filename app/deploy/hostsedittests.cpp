@@ -124,7 +124,19 @@ void HostsEditTests::finished(const QString &component, const InventoryProbeResu
         return;
     it->running = false;
     it->result = result;
+    const core::HostConnection host = it->host;
     Q_EMIT changed(component);
+    if (result.state != State::Ok && result.state != State::LoginDenied)
+        return;
+    // The host key passed: the other rows on the same address and port that met it unknown
+    // meet a known key now.
+    for (auto other = mTests.cbegin(); other != mTests.cend(); ++other) {
+        if (other.key() != component && !other->running
+            && other->result.state == State::HostKeyUnknown && other->host.address == host.address
+            && other->host.port == host.port)
+            QMetaObject::invokeMethod(
+                this, [this, id = other.key()] { test(id); }, Qt::QueuedConnection);
+    }
 }
 
 void HostsEditTests::dropStale()
@@ -157,8 +169,12 @@ QString HostsEditTests::describe(int row) const
         return tr("%1 is reached at %2; it runs nothing over SSH.")
             .arg(component, toQString(host.address));
     }
-    const QString login = host.keyFile.empty() ? tr("with the keys of ssh-agent")
-                                               : tr("with the key %1").arg(toQString(host.keyFile));
+    // The key file as written (~/.ssh/…), not as expanded for the connection.
+    const QString keyFile = mModel->index(row, mModel->columnOf(QStringLiteral("key_file")))
+                                .data(Qt::EditRole)
+                                .toString();
+    const QString login
+        = keyFile.isEmpty() ? tr("with the keys of ssh-agent") : tr("with the key %1").arg(keyFile);
     const Test *t = last(component);
     if (!t)
         return tr("%1: %2, logging in %3. Not tested yet.").arg(component, endpointOf(host), login);
@@ -172,9 +188,9 @@ QString HostsEditTests::describe(int row) const
             .arg(r.roundTripMs)
             .arg(r.loginMs);
     case State::HostKeyUnknown:
-        return tr("%1: %2.\nAsk the host's administrator for its key fingerprint (on the host: "
-                  "ssh-keygen -lf %3); if it is %4, click Trust….")
-            .arg(component, r.message, hostKeyFile(r.keyType), r.fingerprint);
+        return tr("%1: %2.\nTrust it only if the host's administrator gives you the same "
+                  "fingerprint (on the host: ssh-keygen -lf %3).")
+            .arg(component, r.message, hostKeyFile(r.keyType));
     case State::Cancelled:
         return tr("%1: the test was cancelled.").arg(component);
     default:

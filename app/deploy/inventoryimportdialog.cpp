@@ -25,9 +25,8 @@ namespace {
 
 const char *const example = "deploy:\n"
                             "  hosts:\n"
-                            "    - {component: lb-1, address: 203.0.113.11, user: deploy, "
-                            "key_file: ~/.ssh/topolab}\n"
-                            "    - {component: app-1, address: 10.0.0.21}\n";
+                            "    - {component: lb-1, address: 203.0.113.11, user: deploy}\n"
+                            "    - {component: app-1, address: 10.0.0.21, key_file: ~/.ssh/id}\n";
 
 } // namespace
 
@@ -51,7 +50,7 @@ InventoryImportDialog::InventoryImportDialog(TopologyDocument *document, QWidget
     mText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     mText->setPlaceholderText(QString::fromUtf8(example));
     mText->setLineWrapMode(QPlainTextEdit::NoWrap);
-    mText->setMinimumSize(QSize(mText->fontMetrics().horizontalAdvance(QLatin1Char('m')) * 80,
+    mText->setMinimumSize(QSize(mText->fontMetrics().horizontalAdvance(QLatin1Char('m')) * 96,
                                 mText->fontMetrics().lineSpacing() * 12));
     layout->addWidget(mText, 1);
     connect(mText, &QPlainTextEdit::textChanged, this, [this] {
@@ -84,8 +83,12 @@ InventoryImportDialog::InventoryImportDialog(TopologyDocument *document, QWidget
 
 void InventoryImportDialog::openFile()
 {
+    // Inventories usually sit beside the topology they deploy.
+    const QString beside = mDocument->filePath().isEmpty()
+                               ? QString()
+                               : QFileInfo(mDocument->filePath()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Inventory"), {}, tr("Inventories (*.yaml *.yml);;All files (*)"));
+        this, tr("Open Inventory"), beside, tr("Inventories (*.yaml *.yml);;All files (*)"));
     if (!path.isEmpty())
         loadFile(path);
 }

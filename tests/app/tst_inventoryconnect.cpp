@@ -7,6 +7,7 @@
 #include "deploy/hostseditdialog.h"
 #include "deploy/hostseditmodel.h"
 #include "deploy/hostseditstatus.h"
+#include "deploy/hostsedittrustdialog.h"
 #include "document/deployhostedit.h"
 #include "document/topologydocument.h"
 
@@ -17,7 +18,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTableView>
@@ -84,6 +84,7 @@ private Q_SLOTS:
     void knownHostsFileComesFromTheEnvironment();
     void unknownKeyShowsItsFingerprintThenTrustLogsIn();
     void trustAsksFirst();
+    void trustRetestsTheRowsOfTheSameHost();
     void changedKeyIsRefusedWithoutTrust();
     void closedPortIsReportedAtOnce();
     void refusedKeyIsLoginDenied();
@@ -99,9 +100,9 @@ private:
         return mDialog->statusOf(str(component));
     }
     void waitForResult(const char *component, int timeoutMs = 8000);
-    QMessageBox *trustBox() const
+    HostsEditTrustDialog *trustBox() const
     {
-        return mDialog->findChild<QMessageBox *>(str("trustConfirmation"));
+        return mDialog->findChild<HostsEditTrustDialog *>(str("trustConfirmation"));
     }
     void pinFixtureKey(); // trusts the fixture's current key through the dialog
 
@@ -192,22 +193,29 @@ void TestInventoryConnect::unknownKeyShowsItsFingerprintThenTrustLogsIn()
     waitForResult("app-1");
     const QString fingerprint = mSshd.hostFingerprint(); // as ssh-keygen -lf prints it
     QVERIFY(fingerprint.startsWith(str("SHA256:")));
-    QVERIFY2(cell->text().contains(str("ssh-ed25519 ") + fingerprint), qPrintable(cell->text()));
+    QVERIFY2(cell->text().contains(fingerprint), qPrintable(cell->text()));
     QVERIFY(cell->trustButton()->isVisible());
     mDialog->table()->setCurrentIndex(
         mDialog->model()->index(mDialog->model()->rowOf(str("app-1")), 1));
-    QVERIFY2(mDialog->details().contains(fingerprint), qPrintable(mDialog->details()));
+    QVERIFY2(mDialog->details().contains(str("ssh-ed25519 ") + fingerprint),
+             qPrintable(mDialog->details()));
     QVERIFY(mDialog->details().contains(str("ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub")));
     QVERIFY(!QFile::exists(mKnownHosts)); // nothing stored before the user says so
 
     QTest::mouseClick(cell->trustButton(), Qt::LeftButton);
     QTRY_VERIFY(trustBox());
-    QVERIFY(trustBox()->informativeText().contains(fingerprint));
+    QCOMPARE(trustBox()->fingerprint(), fingerprint);
+    QCOMPARE(trustBox()->findChild<QLabel *>(str("fingerprint"))->text(),
+             str("ssh-ed25519 ") + fingerprint);
+    QVERIFY(trustBox()->cancelButton()->isDefault());
     QTest::mouseClick(trustBox()->findChild<QPushButton *>(str("confirmTrust")), Qt::LeftButton);
     waitForResult("app-1");
     QVERIFY2(QRegularExpression(str("^OK · \\d+ ms$")).match(cell->text()).hasMatch(),
              qPrintable(cell->text() + str(" / ") + mDialog->details()));
     QVERIFY(!cell->trustButton()->isVisible());
+    const auto *state = cell->findChild<QLabel *>(str("state"));
+    QCOMPARE(state->palette().color(state->foregroundRole()),
+             HostsEditStatus::colour(State::Ok, state->palette()));
 
     // The engine stored exactly that key; the next test needs no trust.
     const auto stored = core::knownHostKeys(mKnownHosts.toStdString(), "127.0.0.1", mSshd.port());
@@ -226,12 +234,28 @@ void TestInventoryConnect::trustAsksFirst()
     waitForResult("app-1");
     QTest::mouseClick(status("app-1")->trustButton(), Qt::LeftButton);
     QTRY_VERIFY(trustBox());
-    QMessageBox *box = trustBox();
-    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QTest::mouseClick(trustBox()->cancelButton(), Qt::LeftButton);
     QTRY_VERIFY(!trustBox());
     QVERIFY(!status("app-1")->isRunning());
-    QVERIFY(status("app-1")->text().contains(str("Unknown host key")));
+    QVERIFY(status("app-1")->text().startsWith(str("Unknown key SHA256:")));
     QVERIFY(!QFile::exists(mKnownHosts));
+}
+
+void TestInventoryConnect::trustRetestsTheRowsOfTheSameHost()
+{
+    // Two components on one machine: trusting its key for one tests the other again.
+    deployToFixture("app-1");
+    deployToFixture("app-2");
+    mDialog->testAll();
+    waitForResult("app-1");
+    waitForResult("app-2");
+    QVERIFY(status("app-2")->text().startsWith(str("Unknown key")));
+    QTest::mouseClick(status("app-1")->trustButton(), Qt::LeftButton);
+    QTRY_VERIFY(trustBox());
+    QTest::mouseClick(trustBox()->trustButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(status("app-2")->text().startsWith(str("OK · ")), 8000);
+    QVERIFY(status("app-1")->text().startsWith(str("OK · ")));
+    QVERIFY(!status("app-2")->trustButton()->isVisible());
 }
 
 void TestInventoryConnect::changedKeyIsRefusedWithoutTrust()
@@ -334,7 +358,7 @@ void TestInventoryConnect::editingAHostDropsItsResult()
     waitForResult("app-1");
     QVERIFY(!DeployHostEdit::setValue(*mDoc, str("app-1"), str("root"),
                                       core::ParamValue(std::string("/srv/app-1"))));
-    QVERIFY(status("app-1")->text().contains(str("Unknown host key")));
+    QVERIFY(status("app-1")->text().contains(str("Unknown key")));
 }
 
 void TestInventoryConnect::testAllTestsEveryHost()
@@ -351,7 +375,7 @@ void TestInventoryConnect::testAllTestsEveryHost()
     QVERIFY(!status("static")->isRunning());
     waitForResult("app-1");
     waitForResult("db-1");
-    QVERIFY(status("app-1")->text().contains(str("Unknown host key")));
+    QVERIFY(status("app-1")->text().contains(str("Unknown key")));
     QCOMPARE(status("db-1")->text(), str("Unreachable"));
     QVERIFY(status("static")->text().isEmpty());
 }

@@ -3,6 +3,7 @@
 // exact bytes, values outside deployHostSchema are refused with the parameter's title, no
 // column takes a secret, and an inventory fills the rows while a malformed one is refused with
 // its line and column.
+#include "deploy/hostseditdelegate.h"
 #include "deploy/hostseditdialog.h"
 #include "deploy/hostseditmodel.h"
 #include "deploy/inventoryimportdialog.h"
@@ -15,6 +16,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -70,6 +72,7 @@ private Q_SLOTS:
     void outOfRangePortIsRefusedWithItsTitle();
     void otherCellsWaitForAnAddress();
     void clearingTheAddressRemovesTheHost();
+    void browseChoosesTheKeyFile();
     void savedHostsRoundTrip();
     void inventoryFillsTheRows();
     void malformedInventoryIsRefusedWithLineAndColumn();
@@ -326,6 +329,29 @@ void TestInventoryEdit::clearingTheAddressRemovesTheHost()
     mDoc->undoStack()->undo();
     QCOMPARE(bytes(*mDoc), withHost);
     QCOMPARE(shown("www", "user"), str("dns"));
+}
+
+void TestInventoryEdit::browseChoosesTheKeyFile()
+{
+    const QModelIndex keyFile = cell("app-3", "key_file");
+    auto *delegate = qobject_cast<HostsEditDelegate *>(mDialog->table()->itemDelegate());
+    QVERIFY(delegate);
+    QVERIFY(delegate->browseButtonRect(keyFile, QRect(0, 0, 300, 30)).isEmpty()); // no host
+    type("app-3", "address", str("10.0.0.23"));
+    const QRect button = delegate->browseButtonRect(keyFile, mDialog->table()->visualRect(keyFile));
+    QVERIFY(!button.isEmpty());
+
+    const QString key = mDir.filePath(str("id_test"));
+    QVERIFY(writeFile(key, "not a real key\n"));
+    QTest::mouseClick(mDialog->table()->viewport(), Qt::LeftButton, {}, button.center());
+    QFileDialog *chooser = nullptr;
+    QTRY_VERIFY((chooser = mDialog->findChild<QFileDialog *>(str("keyFileChooser"))));
+    QVERIFY(!mDialog->table()->indexWidget(keyFile)); // the click opened no text editor
+    const int steps = mDoc->undoStack()->count();
+    chooser->selectFile(key);
+    static_cast<QDialog *>(chooser)->accept(); // QFileDialog::accept(), as Open does
+    QCOMPARE(shown("app-3", "key_file"), key);
+    QCOMPARE(mDoc->undoStack()->count(), steps + 1);
 }
 
 void TestInventoryEdit::savedHostsRoundTrip()

@@ -42,6 +42,18 @@ QString readText(const QString &path)
 
 } // namespace
 
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool writeAll(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
+}
+
 QString RigRun::describe(const QStringList &command) const
 {
     return QStringLiteral("%1\n%2, exit %3\n--- stdout\n%4--- stderr\n%5")

@@ -12,6 +12,10 @@
 
 namespace topolab::test {
 
+// A file's bytes, empty when it cannot be read; and a file written whole, or false.
+QByteArray readAll(const QString &path);
+bool writeAll(const QString &path, const QByteArray &data);
+
 struct RigOptions
 {
     bool s3 = false; // s3rver on the last host, with bucket "backups"

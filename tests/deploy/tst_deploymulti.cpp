@@ -14,6 +14,8 @@
 using topolab::test::Rig;
 using topolab::test::RigOptions;
 using topolab::test::RigRun;
+using topolab::test::readAll;
+using topolab::test::writeAll;
 
 namespace {
 
@@ -28,18 +30,6 @@ const QStringList components = {
 int slotOf(const QString &component)
 {
     return static_cast<int>(components.indexOf(component)) + 1;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeAll(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
 }
 
 } // namespace

@@ -22,6 +22,8 @@
 using topolab::test::Rig;
 using topolab::test::RigOptions;
 using topolab::test::RigRun;
+using topolab::test::readAll;
+using topolab::test::writeAll;
 
 namespace {
 
@@ -35,18 +37,6 @@ const QString marker = QStringLiteral("MarkerSecret7e0c41d9");
 int slotOf(const QString &component)
 {
     return static_cast<int>(components.indexOf(component)) + 1;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeAll(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
 }
 
 } // namespace
@@ -103,6 +93,23 @@ class DeploySingleRegionTest : public QObject
         RigRun none;
         none.err = QStringLiteral("no PostgreSQL socket under ") + root(database);
         return none;
+    }
+
+    // Starts a deploy in the background and returns once `host`'s progress line says it works.
+    void startDeployUntil(QProcess &deploy, const QByteArray &host, QByteArray &seen)
+    {
+        deploy.setProcessChannelMode(QProcess::MergedChannels);
+        deploy.start(QStringLiteral("ip"),
+                     Rig::netnsExec(mRig->clientNamespace(),
+                                    {QStringLiteral(TOPOLAB_CLI), QStringLiteral("deploy"), mFile,
+                                     QStringLiteral("--known-hosts"), mRig->knownHostsPath(), QStringLiteral("--yes"),
+                                     QStringLiteral("--log-dir"), mLogDir}));
+        QVERIFY(deploy.waitForStarted());
+        const QByteArray working = host.leftJustified(17, ' ') + "working";
+        while (!seen.contains(working) && deploy.state() == QProcess::Running) {
+            deploy.waitForReadyRead(100);
+            seen += deploy.readAll();
+        }
     }
 
     void restartSshd(int slot)
@@ -296,18 +303,8 @@ private Q_SLOTS:
         QVERIFY(writeAll(mFile, text));
 
         QProcess deploy;
-        deploy.setProcessChannelMode(QProcess::MergedChannels);
-        deploy.start(QStringLiteral("ip"),
-                     Rig::netnsExec(mRig->clientNamespace(),
-                                    {QStringLiteral(TOPOLAB_CLI), QStringLiteral("deploy"), mFile,
-                                     QStringLiteral("--known-hosts"), mRig->knownHostsPath(), QStringLiteral("--yes"),
-                                     QStringLiteral("--log-dir"), mLogDir}));
-        QVERIFY(deploy.waitForStarted());
         QByteArray seen;
-        while (!seen.contains("lb-1             working") && deploy.state() == QProcess::Running) {
-            deploy.waitForReadyRead(100);
-            seen += deploy.readAll();
-        }
+        startDeployUntil(deploy, "lb-1", seen);
         killSshd(slot);
         QVERIFY(deploy.waitForFinished(120000));
         seen += deploy.readAll();
@@ -338,18 +335,8 @@ private Q_SLOTS:
         QVERIFY(writeAll(mFile, text));
 
         QProcess deploy;
-        deploy.setProcessChannelMode(QProcess::MergedChannels);
-        deploy.start(QStringLiteral("ip"),
-                     Rig::netnsExec(mRig->clientNamespace(),
-                                    {QStringLiteral(TOPOLAB_CLI), QStringLiteral("deploy"), mFile,
-                                     QStringLiteral("--known-hosts"), mRig->knownHostsPath(), QStringLiteral("--yes"),
-                                     QStringLiteral("--log-dir"), mLogDir}));
-        QVERIFY(deploy.waitForStarted());
         QByteArray seen;
-        while (!seen.contains("app-2            working") && deploy.state() == QProcess::Running) {
-            deploy.waitForReadyRead(100);
-            seen += deploy.readAll();
-        }
+        startDeployUntil(deploy, "app-2", seen);
         ::kill(static_cast<pid_t>(deploy.processId()), SIGINT); // `ip netns exec` became the CLI
         QVERIFY(deploy.waitForFinished(60000));
         seen += deploy.readAll();

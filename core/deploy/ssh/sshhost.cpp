@@ -10,7 +10,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
+#include <sys/socket.h>
 #include <thread>
 
 namespace topolab::core {
@@ -264,6 +267,35 @@ void SshHost::verifyHostKey()
     fail("cannot check the host key of " + where + " against " + mKnownHostsPath + ": "
              + lastError(),
          "check that the known_hosts file is readable and well formed");
+}
+
+// OpenSSH sends its host keys unasked right after the login and holds its answer to our first
+// channel (Nagle: it turns NODELAY on only for a terminal) until that message is acknowledged,
+// which a delayed ACK does 40 ms later. Acknowledging what has arrived at once ends the wait.
+void SshHost::acknowledgeAtOnce()
+{
+    const int one = 1;
+    const int fd = ssh_get_fd(mSession);
+    if (fd != SSH_INVALID_SOCKET)
+        setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+}
+
+int SshHost::withoutBlocking(const std::function<int()> &step)
+{
+    const auto deadline
+        = std::chrono::steady_clock::now() + std::chrono::seconds(std::max(mOptions.connectTimeoutS, 1));
+    ssh_set_blocking(mSession, 0);
+    int rc = SSH_AGAIN;
+    while ((rc = step()) == SSH_AGAIN) {
+        if ((mOptions.cancel && mOptions.cancel->load())
+            || std::chrono::steady_clock::now() >= deadline)
+            break;
+        pollfd socket{ssh_get_fd(mSession), POLLIN, 0};
+        poll(&socket, 1, 50);
+        acknowledgeAtOnce();
+    }
+    ssh_set_blocking(mSession, 1);
+    return rc;
 }
 
 void SshHost::authenticate()

@@ -4,6 +4,7 @@
 #include "core/deploy/ssh/knownhosts.h"
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -63,6 +64,11 @@ private:
     int handshake(long timeoutS);
     void verifyHostKey();
     void authenticate();
+    void acknowledgeAtOnce();
+    // Repeats a libssh step that waits for the host until it is done, polling the socket in
+    // slices: SSH_OK, SSH_ERROR, or SSH_AGAIN when cancelled or the host took longer than the
+    // connect timeout.
+    int withoutBlocking(const std::function<int()> &step);
     void openSftp();
     void checkCancelled(const char *during);
     [[noreturn]] void fail(const std::string &message, const std::string &hint = {});

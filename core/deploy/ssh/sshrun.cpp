@@ -101,10 +101,14 @@ CommandResult SshHost::run(const std::string &command, const std::string &stdinD
         fail("the connection to " + who + " failed while " + during + ": " + error,
              "check that the host is up and reachable; the command may or may not have run");
     };
-    if (!ch || ssh_channel_open_session(ch) != SSH_OK)
+    if (!ch || withoutBlocking([&] { return ssh_channel_open_session(ch); }) != SSH_OK) {
+        checkCancelled("opening a channel");
         lost("opening a channel");
-    if (ssh_channel_request_exec(ch, wrapped.c_str()) != SSH_OK)
+    }
+    if (withoutBlocking([&] { return ssh_channel_request_exec(ch, wrapped.c_str()); }) != SSH_OK) {
+        checkCancelled("starting a command");
         lost("starting a command");
+    }
 
     const auto start = Clock::now();
     const auto deadline = start + std::chrono::seconds(limit + killAfterS + deadlineMarginS);

@@ -20,7 +20,7 @@ struct DeployOptions
     std::string inventory;
     std::string knownHosts;        // empty: Topolab's own known_hosts
     std::vector<std::string> trust; // HOST=SHA256:… (HOST may be a deploy host's id)
-    int parallel = 8;
+    int parallel = core::defaultParallelHosts;
     bool yes = false;
     bool noDiff = false;
     std::string logDir; // deploy: where each host's log is written

@@ -34,7 +34,8 @@ void addConnectionOptions(CLI::App &cmd, DeployOptions &options)
     cmd.add_option("--known-hosts", options.knownHosts,
                    "known_hosts file to check host keys against (default: Topolab's own, "
                    "~/.config/topolab/known_hosts)");
-    cmd.add_option("--parallel", options.parallel, "Hosts worked on at once (default 8)")
+    cmd.add_option("--parallel", options.parallel, "Hosts worked on at once (default "
+                                                 + std::to_string(core::defaultParallelHosts) + ")")
         ->check(CLI::Range(1, 256));
 }
 

@@ -111,7 +111,7 @@ private:
     core::DeployRun::Renderer mRenderer;
     QString mKnownHostsPath;
     QString mLogDirectory;
-    int mParallel = 8;
+    int mParallel = core::defaultParallelHosts;
     core::HostTrust mTrust;
 
     Phase mPhase = Phase::Idle;

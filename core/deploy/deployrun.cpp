@@ -57,13 +57,18 @@ const char *stateName(HostProgress::State state)
     return "waiting";
 }
 
+namespace {
+
+bool anyChange(const std::vector<UnitPlan> &units)
+{
+    return std::any_of(units.begin(), units.end(), [](const UnitPlan &unit) { return !unit.empty(); });
+}
+
+} // namespace
+
 bool HostPlan::hasChanges() const
 {
-    for (const UnitPlan &unit : units) {
-        if (!unit.empty())
-            return true;
-    }
-    return false;
+    return anyChange(units);
 }
 
 DeployRun::DeployRun(Topology topology, SecretStore &secrets, HostConnector connect,
@@ -458,7 +463,7 @@ std::vector<HostOutcome> DeployRun::apply()
                     skipped = plan.unit.component + " not deployed: it depends on " + it->second
                               + ", which failed";
             }
-            if (cancelled() && !touched.contains(&host) && HostPlan{host.connection, host.plans, {}, {}, {}}.hasChanges())
+            if (cancelled() && !touched.contains(&host) && anyChange(host.plans))
                 skipped = "cancelled before this host's turn";
             if (!skipped.empty()) {
                 state = HostProgress::State::Skipped;

@@ -63,6 +63,10 @@ struct HostOutcome
     std::string log;
 };
 
+// Hosts worked on at once unless the user says otherwise: each is one thread and one SSH
+// session here, and mostly waiting on its host, so a fleet of a few dozen deploys side by side.
+inline constexpr int defaultParallelHosts = 16;
+
 // A plan and its application, for one topology against its hosts (SPEC §6):
 // plan() renders the model, opens one session per host on the host's own thread (at most
 // `parallel` working at once), reads each host in one round trip and compares. apply() then
@@ -74,7 +78,7 @@ class DeployRun
 {
 public:
     DeployRun(Topology topology, SecretStore &secrets, HostConnector connect,
-              DeployObserver observer = {}, int parallel = 8, std::atomic<bool> *cancel = nullptr);
+              DeployObserver observer = {}, int parallel = defaultParallelHosts, std::atomic<bool> *cancel = nullptr);
     ~DeployRun();
 
     const std::vector<HostPlan> &plan();

@@ -15,11 +15,9 @@ QString text(const core::LogRedactor &redactor, const std::string &raw)
     return QString::fromStdString(redactor.redact(raw));
 }
 
-QString octal(unsigned mode)
+QString modeLabel(unsigned mode)
 {
-    char digits[8];
-    std::snprintf(digits, sizeof digits, "%04o", mode & 07777);
-    return QString::fromLatin1(digits);
+    return QString::fromStdString(core::modeText(mode));
 }
 
 QString tr(const char *source)
@@ -71,8 +69,8 @@ PlanSnapshot PlanSnapshot::of(const std::vector<core::HostPlan> &plans,
                 case core::FileChange::Kind::Add:
                     entry.kind = PlanEntry::Kind::Add;
                     entry.detail = change.file.secret
-                                       ? tr("new, %1, secret").arg(octal(change.file.mode))
-                                       : tr("new, %1").arg(octal(change.file.mode));
+                                       ? tr("new, %1, secret").arg(modeLabel(change.file.mode))
+                                       : tr("new, %1").arg(modeLabel(change.file.mode));
                     break;
                 case core::FileChange::Kind::Change:
                     entry.kind = PlanEntry::Kind::Change;
@@ -81,7 +79,7 @@ PlanSnapshot PlanSnapshot::of(const std::vector<core::HostPlan> &plans,
                 case core::FileChange::Kind::Mode:
                     entry.kind = PlanEntry::Kind::Mode;
                     entry.detail
-                        = tr("mode %1 → %2").arg(octal(change.oldMode), octal(change.file.mode));
+                        = tr("mode %1 → %2").arg(modeLabel(change.oldMode), modeLabel(change.file.mode));
                     break;
                 }
                 if (!change.file.secret)

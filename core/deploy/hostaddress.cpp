@@ -66,6 +66,11 @@ bool isHostNameOrAddress(const std::string &address)
 
 std::string DeployTarget::onHost(std::string_view logicalPath) const
 {
+    return underRoot(root, logicalPath);
+}
+
+std::string underRoot(std::string_view root, std::string_view logicalPath)
+{
     std::string_view prefix = root;
     while (!prefix.empty() && prefix.back() == '/')
         prefix.remove_suffix(1);

@@ -21,6 +21,10 @@ bool isHostName(std::string_view name);
 // A host name or an IP literal: what may stand for a host in a generated file, unquoted.
 bool isHostNameOrAddress(const std::string &address);
 
+// `logicalPath` ("/etc/haproxy/haproxy.cfg") as it is on a host whose files live under `root`:
+// unchanged for the root "/".
+std::string underRoot(std::string_view root, std::string_view logicalPath);
+
 // The host a component deploys to and how that host is laid out: its deploy.hosts entry, or the
 // defaults when it has none. Renderers write logical paths in RenderedFile::path and pass every
 // path that appears inside a file or a command through onHost(), so that several hosts with

@@ -15,13 +15,6 @@ namespace {
 constexpr const char *stagedSuffix = ".topolab-new";
 constexpr const char *previousSuffix = ".topolab-prev";
 
-std::string octal(unsigned mode)
-{
-    char text[8];
-    std::snprintf(text, sizeof text, "%04o", mode & 07777);
-    return text;
-}
-
 std::string parentOf(const std::string &path)
 {
     return std::filesystem::path(path).parent_path().string();
@@ -144,7 +137,7 @@ void HostApply::stage(const std::vector<UnitPlan> &plans)
             const std::string staged = mHost.onHost(change.file.path) + stagedSuffix;
             mRemote.upload(staged, change.file.content, change.file.mode & 07777);
             mLog.line("uploaded " + change.file.path + " (" + std::to_string(change.file.content.size())
-                      + " bytes, mode " + octal(change.file.mode) + ")");
+                      + " bytes, mode " + modeText(change.file.mode) + ")");
             if (!change.file.owner.empty())
                 finish += "chown -- " + shellQuote(change.file.owner) + " " + shellQuote(staged)
                           + " || exit 1\n";
@@ -192,7 +185,7 @@ void HostApply::swap(const std::vector<UnitPlan> &plans)
         for (const FileChange &change : plan.changes) {
             const std::string target = shellQuote(mHost.onHost(change.file.path));
             if (change.kind == FileChange::Kind::Mode) {
-                command += "chmod " + octal(change.file.mode) + " -- " + target + " || exit 1\n";
+                command += "chmod " + modeText(change.file.mode) + " -- " + target + " || exit 1\n";
             } else {
                 const std::string staged = shellQuote(mHost.onHost(change.file.path) + stagedSuffix);
                 const std::string previous = shellQuote(mHost.onHost(change.file.path) + previousSuffix);
@@ -276,7 +269,7 @@ void HostApply::rollback(const std::vector<UnitPlan> &plans)
             if (change.kind == FileChange::Kind::Add) {
                 command += "rm -f -- " + target + "\n";
             } else if (change.kind == FileChange::Kind::Mode) {
-                command += "chmod " + octal(change.oldMode) + " -- " + target + "\n";
+                command += "chmod " + modeText(change.oldMode) + " -- " + target + "\n";
             } else {
                 command += "mv -f -- " + shellQuote(mHost.onHost(change.file.path) + previousSuffix)
                            + " " + target + "\n";

@@ -1,5 +1,7 @@
 #include "hostconnection.h"
 
+#include "hostaddress.h"
+
 #include <cstdlib>
 
 namespace topolab::core {
@@ -20,10 +22,7 @@ std::string expandHome(const std::string &path)
 
 std::string HostConnection::onHost(std::string_view path) const
 {
-    std::string prefix = root;
-    while (!prefix.empty() && prefix.back() == '/')
-        prefix.pop_back();
-    return prefix + std::string(path);
+    return underRoot(root, path);
 }
 
 std::string HostConnection::endpoint() const

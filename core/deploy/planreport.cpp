@@ -6,13 +6,6 @@ namespace topolab::core {
 
 namespace {
 
-std::string octal(unsigned mode)
-{
-    char text[8];
-    std::snprintf(text, sizeof text, "%04o", mode & 07777);
-    return text;
-}
-
 std::string indent(const std::string &text, const std::string &prefix)
 {
     std::string out;
@@ -95,7 +88,7 @@ std::string formatPlan(const std::vector<HostPlan> &plans, const LogRedactor &re
                 const RenderedFile &file = change.file;
                 switch (change.kind) {
                 case FileChange::Kind::Add:
-                    out += "  + " + file.path + "  (new, " + octal(file.mode)
+                    out += "  + " + file.path + "  (new, " + modeText(file.mode)
                            + (file.secret ? ", secret" : "") + ")\n";
                     break;
                 case FileChange::Kind::Change:
@@ -103,8 +96,8 @@ std::string formatPlan(const std::vector<HostPlan> &plans, const LogRedactor &re
                            + (file.secret ? "; secret, contents not shown" : "") + ")\n";
                     break;
                 case FileChange::Kind::Mode:
-                    out += "  m " + file.path + "  (mode " + octal(change.oldMode) + " -> "
-                           + octal(file.mode) + ")\n";
+                    out += "  m " + file.path + "  (mode " + modeText(change.oldMode) + " -> "
+                           + modeText(file.mode) + ")\n";
                     break;
                 }
                 if (withDiffs && !change.diff.empty() && change.kind == FileChange::Kind::Change)

@@ -20,6 +20,9 @@ struct RenderedFile
     std::vector<std::string> check;
 };
 
+// A file mode as chmod and a plan write it: "0644".
+std::string modeText(unsigned mode);
+
 // What rendering found it could not do, naming the component and what to change.
 struct RenderProblem
 {

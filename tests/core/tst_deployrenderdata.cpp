@@ -94,9 +94,7 @@ std::string describeUnit(const DeployUnit &u)
     for (const std::string &fact : u.factFiles)
         text += "fact " + fact + "\n";
     for (const RenderedFile &f : u.files) {
-        char mode[8];
-        std::snprintf(mode, sizeof mode, "%04o", f.mode);
-        text += "\n== file " + f.path + " mode " + mode
+        text += "\n== file " + f.path + " mode " + modeText(f.mode)
                 + (f.owner.empty() ? "" : " owner " + f.owner) + (f.secret ? " secret" : "") + "\n"
                 + withNewline(f.content);
         if (!f.check.empty())

@@ -1,12 +1,8 @@
 #include "inventoryreader.h"
 
-#include "textprecheck.h"
+#include "documenttext.h"
 #include "topologyparser.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace topolab::core {
 
@@ -38,19 +34,10 @@ void TopologyParser::parseInventory(const YamlNode &root, const Topology &base)
 InventoryResult readInventory(std::string_view text, const Topology &base)
 {
     InventoryResult result;
-    if (auto problem = precheckText(text)) {
-        result.diagnostics.push_back(*problem);
-        return result;
-    }
-    YamlParseResult parsed = parseYaml(withoutBom(text));
+    YamlParseResult parsed
+        = parseDocument(text, "the inventory is empty; write `deploy: {hosts: [...]}`");
     if (parsed.error) {
         result.diagnostics.push_back(*parsed.error);
-        return result;
-    }
-    if (!parsed.root || parsed.root->isNull()) {
-        result.diagnostics.push_back(Diagnostic{
-            Severity::Error, "empty-file",
-            "the inventory is empty; write `deploy: {hosts: [...]}`", {}, {1, 1}});
         return result;
     }
     ReadContext context;
@@ -66,16 +53,13 @@ InventoryResult readInventory(std::string_view text, const Topology &base)
 
 InventoryResult loadInventoryFile(const std::filesystem::path &path, const Topology &base)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    FileText file = readTextFile(path, "an inventory file");
+    if (file.error) {
         InventoryResult result;
-        result.diagnostics.push_back(Diagnostic{
-            Severity::Error, "io", std::string("cannot open: ") + std::strerror(errno), {}, {}});
+        result.diagnostics.push_back(*file.error);
         return result;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return readInventory(text.str(), base);
+    return readInventory(file.text, base);
 }
 
 } // namespace topolab::core

@@ -4,14 +4,10 @@
 #include "../model/identifier.h"
 #include "../model/schemas.h"
 #include "closestmatch.h"
-#include "textprecheck.h"
+#include "documenttext.h"
 #include "topologyparser.h"
 
 #include <algorithm>
-#include <array>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 
 namespace topolab::core {
 
@@ -25,22 +21,10 @@ const std::vector<std::string> rootKeys = {"topolab", "name",     "regions", "co
 LoadResult readTopology(std::string_view text)
 {
     LoadResult result;
-    if (auto problem = precheckText(text)) {
-        result.diagnostics.push_back(*problem);
-        return result;
-    }
-    YamlParseResult parsed = parseYaml(withoutBom(text));
+    YamlParseResult parsed
+        = parseDocument(text, "the file is empty; a topology file starts with `topolab: 1`");
     if (parsed.error) {
         result.diagnostics.push_back(*parsed.error);
-        return result;
-    }
-    if (!parsed.root || parsed.root->isNull()) {
-        result.diagnostics.push_back(
-            Diagnostic{Severity::Error,
-                       "empty-file",
-                       "the file is empty; a topology file starts with `topolab: 1`",
-                       {},
-                       {1, 1}});
         return result;
     }
     ReadContext context;
@@ -63,36 +47,14 @@ LoadResult readTopology(std::string_view text)
 
 LoadResult loadTopologyFile(const std::filesystem::path &path)
 {
-    LoadResult result;
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
+    FileText file = readTextFile(path, "a topology file");
+    if (file.error) {
+        LoadResult result;
         result.unreadable = true;
-        result.diagnostics.push_back(
-            Diagnostic{Severity::Error, "io", "is a directory, not a topology file", {}, {}});
+        result.diagnostics.push_back(*file.error);
         return result;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        result.unreadable = true;
-        result.diagnostics.push_back(Diagnostic{
-            Severity::Error, "io", std::string("cannot open: ") + std::strerror(errno), {}, {}});
-        return result;
-    }
-    // Stop reading just past the limit: precheckText refuses an oversized file by its size, and
-    // a huge file or an endless device must not be pulled into memory first.
-    std::string text;
-    std::array<char, 64 * 1024> chunk{};
-    while (in && text.size() <= maxTopologyFileBytes) {
-        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
-    }
-    if (in.bad()) {
-        result.unreadable = true;
-        result.diagnostics.push_back(
-            Diagnostic{Severity::Error, "io", "cannot read the file", {}, {}});
-        return result;
-    }
-    return readTopology(text);
+    return readTopology(file.text);
 }
 
 void TopologyParser::parse(const YamlNode &root)

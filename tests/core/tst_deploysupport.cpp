@@ -7,13 +7,17 @@
 #include "core/io/inventoryreader.h"
 #include "core/io/topologyreader.h"
 
+#include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <fstream>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace topolab::core;
 
@@ -199,6 +203,44 @@ private Q_SLOTS:
         QCOMPARE(static_cast<int>(inventory.diagnostics[0].location.line), line);
         if (column > 0)
             QCOMPARE(static_cast<int>(inventory.diagnostics[0].location.column), column);
+    }
+
+    // An inventory is read like a topology file: a directory, a missing file and a device that
+    // never ends are each refused with a reason, the last after the size limit.
+    void unreadableInventoriesAreRefused()
+    {
+        const LoadResult base = readTopology(topology);
+        QTemporaryDir dir;
+        const auto firstMessage = [&](const std::string &path) {
+            const InventoryResult inventory = loadInventoryFile(path, *base.topology);
+            return inventory.topology || inventory.diagnostics.empty()
+                       ? std::string("accepted")
+                       : inventory.diagnostics[0].code + ": " + inventory.diagnostics[0].message;
+        };
+        QCOMPARE(firstMessage(dir.path().toStdString()),
+                 std::string("io: is a directory, not an inventory file"));
+        QVERIFY(firstMessage(dir.filePath(QStringLiteral("none.yaml")).toStdString())
+                    .starts_with("io: cannot open: No such file"));
+        if (!QFileInfo::exists(QStringLiteral("/dev/zero")))
+            QSKIP("no /dev/zero");
+        // A reader that does not stop would fill the memory: cap the address space meanwhile.
+        rlimit previous{};
+        QCOMPARE(getrlimit(RLIMIT_AS, &previous), 0);
+        long pages = 0;
+        std::ifstream("/proc/self/statm") >> pages;
+        QVERIFY(pages > 0);
+        rlimit capped = previous;
+        capped.rlim_cur = std::min<rlim_t>(
+            previous.rlim_cur, rlim_t(pages) * rlim_t(sysconf(_SC_PAGESIZE)) + (rlim_t(1) << 30));
+        QCOMPARE(setrlimit(RLIMIT_AS, &capped), 0);
+        std::string endless;
+        try {
+            endless = firstMessage("/dev/zero");
+        } catch (const std::bad_alloc &) {
+            endless = "ran out of memory";
+        }
+        setrlimit(RLIMIT_AS, &previous);
+        QVERIFY2(endless.starts_with("file-too-large"), endless.c_str());
     }
 
     void base64ReadsWhatCoreutilsWrites()

@@ -1,10 +1,11 @@
 #include "secretstore.h"
 
 #include "core/io/atomicfile.h"
+#include "core/io/documenttext.h"
+#include "core/io/textprecheck.h"
 
 #include <yaml-cpp/yaml.h>
 
-#include <fstream>
 #include <random>
 #include <sstream>
 #include <sys/stat.h>
@@ -83,13 +84,17 @@ std::string SecretStore::load(const std::string &path)
                + " lets other users read the secrets; run `chmod 600 " + path
                + "` (and consider the secrets exposed)";
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return path + ": cannot read the secrets file";
-    std::ostringstream text;
-    text << in.rdbuf();
+    if (!S_ISREG(info.st_mode))
+        return path + ": is not a regular file; move it aside, and Topolab writes a new secrets "
+                      "file on the next deploy";
+    const FileText file = readTextFile(path, "a secrets file");
+    if (file.error)
+        return path + ": " + file.error->message;
+    if (file.text.size() > maxTopologyFileBytes)
+        return path + ": larger than " + std::to_string(maxTopologyFileBytes >> 20)
+               + " MiB; this is not a secrets file Topolab wrote";
     try {
-        const YAML::Node root = YAML::Load(text.str());
+        const YAML::Node root = YAML::Load(file.text);
         if (!root || root.IsNull())
             return {};
         const YAML::Node secrets = root["secrets"];

@@ -155,6 +155,21 @@ private Q_SLOTS:
         QVERIFY2(refused.find("chmod 600") != std::string::npos, refused.c_str());
     }
 
+    // A secrets path that is a pipe or a directory is refused at once: a pipe with no writer
+    // would block the reader for ever.
+    void secretsPathThatIsNoFileIsRefused()
+    {
+        QTemporaryDir dir;
+        const std::string pipe = dir.filePath(QStringLiteral("p.topolab.secrets.yaml")).toStdString();
+        QCOMPARE(::mkfifo(pipe.c_str(), 0600), 0);
+        const std::string refusedPipe = SecretStore().load(pipe);
+        QVERIFY2(refusedPipe.starts_with(pipe + ": is not a regular file"), refusedPipe.c_str());
+        const std::string folder = dir.filePath(QStringLiteral("d")).toStdString();
+        QCOMPARE(::mkdir(folder.c_str(), 0700), 0);
+        const std::string refusedFolder = SecretStore().load(folder);
+        QVERIFY2(refusedFolder.starts_with(folder + ": is not a regular file"), refusedFolder.c_str());
+    }
+
     void malformedSecretsNamePlace()
     {
         QTemporaryDir dir;

@@ -4,8 +4,8 @@
 #include "core/deploy/hostapply.h"
 #include "core/deploy/hoststate.h"
 #include "core/deploy/render/rendertopology.h"
-#include "core/deploy/ssh/hostkeyerrors.h"
 #include "core/deploy/renderinputs.h"
+#include "core/deploy/ssh/hostkeyerrors.h"
 #include "core/model/topologyindex.h"
 
 #include <algorithm>
@@ -61,7 +61,8 @@ namespace {
 
 bool anyChange(const std::vector<UnitPlan> &units)
 {
-    return std::any_of(units.begin(), units.end(), [](const UnitPlan &unit) { return !unit.empty(); });
+    return std::any_of(units.begin(), units.end(),
+                       [](const UnitPlan &unit) { return !unit.empty(); });
 }
 
 } // namespace
@@ -130,7 +131,8 @@ void DeployRun::render()
     inputs.secrets = &mSecrets;
     inputs.facts = mFacts;
     inputs.baseDirectory = mBaseDirectory;
-    RenderResult rendered = mRenderer ? mRenderer(mTopology, inputs) : renderTopology(mTopology, inputs);
+    RenderResult rendered
+        = mRenderer ? mRenderer(mTopology, inputs) : renderTopology(mTopology, inputs);
     mRenderProblems = std::move(rendered.problems);
     for (auto &host : mHosts)
         host->units.clear();
@@ -139,8 +141,9 @@ void DeployRun::render()
             host->units.push_back(std::move(unit));
         } else {
             mRenderProblems.push_back(
-                {unit.component, "component '" + unit.component + "' has no deploy host; add {component: "
-                                     + unit.host + ", address: <IP or name>} to deploy.hosts or the inventory"});
+                {unit.component,
+                 "component '" + unit.component + "' has no deploy host; add {component: "
+                     + unit.host + ", address: <IP or name>} to deploy.hosts or the inventory"});
         }
     }
     // Secrets may have been generated: mask them from here on.
@@ -226,7 +229,8 @@ const std::vector<HostPlan> &DeployRun::plan()
             host.journal = parseJournal(host.state.journal);
             plan.units = host.plans;
             plan.missingPrograms = host.state.missingPrograms;
-            report(host, plan.hasChanges() ? HostProgress::State::Planned : HostProgress::State::Unchanged);
+            report(host, plan.hasChanges() ? HostProgress::State::Planned
+                                           : HostProgress::State::Unchanged);
         }
         mPlans.push_back(std::move(plan));
     }
@@ -270,7 +274,8 @@ std::vector<HostOutcome> DeployRun::apply()
         tiers = deployOrder(mTopology);
     } catch (const std::exception &error) {
         for (auto &host : mHosts)
-            outcomes.push_back({host->connection.id, HostProgress::State::Failed, error.what(), {}, {}});
+            outcomes.push_back(
+                {host->connection.id, HostProgress::State::Failed, error.what(), {}, {}});
         return outcomes;
     }
     // Hosts that could not be planned fail their components from the start.
@@ -300,7 +305,9 @@ std::vector<HostOutcome> DeployRun::apply()
         }
         return {};
     };
-    const auto cancelled = [&] { return mCancel && mCancel->load(); };
+    const auto cancelled = [&] {
+        return mCancel && mCancel->load();
+    };
 
     for (std::size_t t = 0; t < tiers.size(); ++t) {
         const DeployStep &tier = tiers[t];
@@ -315,7 +322,8 @@ std::vector<HostOutcome> DeployRun::apply()
         const auto tierPlans = [&](Host &host) {
             std::vector<UnitPlan> plans;
             for (const UnitPlan &plan : host.plans) {
-                if (members.contains(plan.unit.component) && !skipReason.contains(plan.unit.component)
+                if (members.contains(plan.unit.component)
+                    && !skipReason.contains(plan.unit.component)
                     && !failedComponents.contains(plan.unit.component) && !plan.empty())
                     plans.push_back(plan);
             }
@@ -343,33 +351,35 @@ std::vector<HostOutcome> DeployRun::apply()
             for (const UnitPlan &plan : plans) {
                 for (std::size_t i : plan.pendingTasks)
                     any = any || plan.unit.tasks[i].when == HostTask::When::BeforeFiles;
-                factPaths.insert(factPaths.end(), plan.unit.factFiles.begin(), plan.unit.factFiles.end());
+                factPaths.insert(factPaths.end(), plan.unit.factFiles.begin(),
+                                 plan.unit.factFiles.end());
             }
             if (!any)
                 continue;
             report(*host, HostProgress::State::Working, "one-time tasks");
-            phaseA.emplace_back(host, host->worker->post([this, host, plans, factPaths](RemoteHost &remote) {
-                HostApply step(remote, host->connection, mSecrets, *host->log);
-                step.runTasks(plans, HostTask::When::BeforeFiles);
-                for (const UnitPlan &plan : plans) {
-                    for (std::size_t i : plan.pendingTasks) {
-                        const HostTask &task = plan.unit.tasks[i];
-                        if (task.when == HostTask::When::BeforeFiles && !task.creates.empty())
-                            host->state.existing.insert(task.creates);
+            phaseA.emplace_back(
+                host, host->worker->post([this, host, plans, factPaths](RemoteHost &remote) {
+                    HostApply step(remote, host->connection, mSecrets, *host->log);
+                    step.runTasks(plans, HostTask::When::BeforeFiles);
+                    for (const UnitPlan &plan : plans) {
+                        for (std::size_t i : plan.pendingTasks) {
+                            const HostTask &task = plan.unit.tasks[i];
+                            if (task.when == HostTask::When::BeforeFiles && !task.creates.empty())
+                                host->state.existing.insert(task.creates);
+                        }
                     }
-                }
-                if (!factPaths.empty()) {
-                    DeployUnit facts;
-                    facts.factFiles = factPaths;
-                    const HostState read = readHostState(remote, host->connection, {&facts});
-                    std::lock_guard lock(mFactsMutex);
-                    for (const std::string &path : factPaths) {
-                        const auto it = read.files.find(path);
-                        if (it != read.files.end() && it->second.exists)
-                            mFacts[host->connection.id][path] = it->second.content;
+                    if (!factPaths.empty()) {
+                        DeployUnit facts;
+                        facts.factFiles = factPaths;
+                        const HostState read = readHostState(remote, host->connection, {&facts});
+                        std::lock_guard lock(mFactsMutex);
+                        for (const std::string &path : factPaths) {
+                            const auto it = read.files.find(path);
+                            if (it != read.files.end() && it->second.exists)
+                                mFacts[host->connection.id][path] = it->second.content;
+                        }
                     }
-                }
-            }));
+                }));
             factsChanged = true;
         }
         for (auto &[host, done] : phaseA) {
@@ -395,7 +405,8 @@ std::vector<HostOutcome> DeployRun::apply()
                 ready.push_back(host);
         }
         const bool rolling = tier.tier == "app servers" && ready.size() > 1;
-        const std::size_t batchSize = rolling ? std::max<std::size_t>(1, ready.size() / 2) : ready.size();
+        const std::size_t batchSize
+            = rolling ? std::max<std::size_t>(1, ready.size() / 2) : ready.size();
         for (std::size_t first = 0; first < ready.size(); first += batchSize) {
             if (cancelled())
                 break;
@@ -405,23 +416,26 @@ std::vector<HostOutcome> DeployRun::apply()
                 const std::vector<UnitPlan> plans = tierPlans(*host);
                 touched.insert(host);
                 report(*host, HostProgress::State::Working, tier.tier);
-                batch.emplace_back(host, host->worker->post([this, host, plans, tierName = tier.tier](RemoteHost &remote) {
-                    HostApply step(remote, host->connection, mSecrets, *host->log,
-                                   [this, host, tierName](const std::string &what, int done, int total) {
-                                       report(*host, HostProgress::State::Working, tierName + ": " + what,
-                                              {}, done, total);
-                                   });
-                    step.setJournal(host->journal);
-                    try {
-                        step.apply(plans);
-                        host->journal = step.journal();
-                    } catch (const DeployError &) {
-                        host->journal = step.journal();
-                        if (step.rolledBack())
-                            host->hint = "rolled back";
-                        throw;
-                    }
-                }));
+                batch.emplace_back(
+                    host, host->worker->post([this, host, plans,
+                                              tierName = tier.tier](RemoteHost &remote) {
+                        HostApply step(
+                            remote, host->connection, mSecrets, *host->log,
+                            [this, host, tierName](const std::string &what, int done, int total) {
+                                report(*host, HostProgress::State::Working, tierName + ": " + what,
+                                       {}, done, total);
+                            });
+                        step.setJournal(host->journal);
+                        try {
+                            step.apply(plans);
+                            host->journal = step.journal();
+                        } catch (const DeployError &) {
+                            host->journal = step.journal();
+                            if (step.rolledBack())
+                                host->hint = "rolled back";
+                            throw;
+                        }
+                    }));
             }
             bool batchFailed = false;
             for (auto &[host, done] : batch) {
@@ -433,8 +447,11 @@ std::vector<HostOutcome> DeployRun::apply()
                     batchFailed = true;
                     host->log->line(std::string("failed: ") + error.what());
                     const bool rolledBack = host->hint == "rolled back";
-                    host->hint = rolledBack ? "the host was rolled back to its previous files" : error.hint();
-                    report(*host, rolledBack ? HostProgress::State::RolledBack : HostProgress::State::Failed,
+                    host->hint = rolledBack ? "the host was rolled back to its previous files"
+                                            : error.hint();
+                    report(*host,
+                           rolledBack ? HostProgress::State::RolledBack
+                                      : HostProgress::State::Failed,
                            {}, error.what());
                     for (const UnitPlan &plan : tierPlans(*host))
                         failedComponents.insert(plan.unit.component);
@@ -459,7 +476,8 @@ std::vector<HostOutcome> DeployRun::apply()
         if (state != HostProgress::State::Failed && state != HostProgress::State::RolledBack) {
             std::string skipped;
             for (const UnitPlan &plan : host.plans) {
-                if (auto it = skipReason.find(plan.unit.component); it != skipReason.end() && !plan.empty())
+                if (auto it = skipReason.find(plan.unit.component);
+                    it != skipReason.end() && !plan.empty())
                     skipped = plan.unit.component + " not deployed: it depends on " + it->second
                               + ", which failed";
             }
@@ -469,7 +487,8 @@ std::vector<HostOutcome> DeployRun::apply()
                 state = HostProgress::State::Skipped;
                 message = skipped;
             } else {
-                state = touched.contains(&host) ? HostProgress::State::Done : HostProgress::State::Unchanged;
+                state = touched.contains(&host) ? HostProgress::State::Done
+                                                : HostProgress::State::Unchanged;
             }
             report(host, state, {}, message);
         }

@@ -80,13 +80,13 @@ std::string SecretStore::load(const std::string &path)
     if ((info.st_mode & 077) != 0) {
         std::ostringstream mode;
         mode << std::oct << (info.st_mode & 0777);
-        return path + ": mode " + mode.str()
-               + " lets other users read the secrets; run `chmod 600 " + path
-               + "` (and consider the secrets exposed)";
+        return path + ": mode " + mode.str() + " lets other users read the secrets; run `chmod 600 "
+               + path + "` (and consider the secrets exposed)";
     }
     if (!S_ISREG(info.st_mode))
-        return path + ": is not a regular file; move it aside, and Topolab writes a new secrets "
-                      "file on the next deploy";
+        return path
+               + ": is not a regular file; move it aside, and Topolab writes a new secrets "
+                 "file on the next deploy";
     const FileText file = readTextFile(path, "a secrets file");
     if (file.error)
         return path + ": " + file.error->message;

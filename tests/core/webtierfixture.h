@@ -62,8 +62,9 @@ struct Host
     const char *id;
     const char *address;
 };
-inline const Host hosts[] = {{"www", "10.77.0.2"},    {"lb-1", "10.77.0.10"},    {"lb-2", "2001:db8::11"},
-                      {"app-1", "10.77.0.20"}, {"app-2", "2001:db8::21"}, {"db-1", "10.77.0.30"}};
+inline const Host hosts[]
+    = {{"www", "10.77.0.2"},    {"lb-1", "10.77.0.10"},    {"lb-2", "2001:db8::11"},
+       {"app-1", "10.77.0.20"}, {"app-2", "2001:db8::21"}, {"db-1", "10.77.0.30"}};
 // The components whose units this suite checks (databases render elsewhere).
 inline const std::set<std::string> mine = {"www", "lb-1", "lb-2", "app-1", "app-2"};
 
@@ -110,7 +111,8 @@ inline const DeployUnit *unitOf(const RenderResult &r, const std::string &compon
     return nullptr;
 }
 
-inline const RenderedFile *fileOf(const RenderResult &r, const std::string &host, const std::string &path)
+inline const RenderedFile *fileOf(const RenderResult &r, const std::string &host,
+                                  const std::string &path)
 {
     for (const DeployUnit &u : r.units)
         for (const RenderedFile &f : u.files)
@@ -119,7 +121,8 @@ inline const RenderedFile *fileOf(const RenderResult &r, const std::string &host
     return nullptr;
 }
 
-inline QByteArray fileContent(const RenderResult &r, const std::string &host, const std::string &path)
+inline QByteArray fileContent(const RenderResult &r, const std::string &host,
+                              const std::string &path)
 {
     const RenderedFile *f = fileOf(r, host, path);
     return f ? QByteArray::fromStdString(f->content) : QByteArray();
@@ -173,7 +176,7 @@ struct ToolRun
 };
 
 inline ToolRun runTool(const QString &program, const QStringList &arguments,
-                const QString &workingDirectory = {})
+                       const QString &workingDirectory = {})
 {
     QProcess process;
     if (!workingDirectory.isEmpty())
@@ -187,7 +190,8 @@ inline ToolRun runTool(const QString &program, const QStringList &arguments,
 // Runs a tool's checker on `content` saved as `name`: whether it accepts it, or nullopt when the
 // tool is not installed.
 inline std::optional<bool> checkWith(const QString &tool, const QStringList &arguments,
-                              const QByteArray &content, const QString &name, QString *output)
+                                     const QByteArray &content, const QString &name,
+                                     QString *output)
 {
     const QString program = findTool(tool);
     if (program.isEmpty())

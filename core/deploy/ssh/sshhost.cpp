@@ -282,8 +282,8 @@ void SshHost::acknowledgeAtOnce()
 
 int SshHost::withoutBlocking(const std::function<int()> &step)
 {
-    const auto deadline
-        = std::chrono::steady_clock::now() + std::chrono::seconds(std::max(mOptions.connectTimeoutS, 1));
+    const auto deadline = std::chrono::steady_clock::now()
+                          + std::chrono::seconds(std::max(mOptions.connectTimeoutS, 1));
     ssh_set_blocking(mSession, 0);
     int rc = SSH_AGAIN;
     while ((rc = step()) == SSH_AGAIN) {

@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QIcon>
 #include <QTimer>
 
 #include <cstdio>
@@ -140,7 +141,10 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("Topolab"));
     QApplication::setApplicationVersion(QString::fromUtf8(topolab::versionString));
     QApplication::setOrganizationName(QStringLiteral("Topolab"));
-    QApplication::setDesktopFileName(QStringLiteral("topolab"));
+    // The installed desktop entry and icon (installer/packaging.cmake) carry this id.
+    QApplication::setDesktopFileName(QStringLiteral("org.topolab.Topolab"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.topolab.Topolab"),
+                                                 QIcon(QStringLiteral(":/app/topolab.svg"))));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -2,6 +2,9 @@
 # (installer/package.sh). Included from the top-level CMakeLists.txt after the targets exist.
 include(GNUInstallDirs)
 
+set(TOPOLAB_PACKAGE_MAINTAINER "Topolab developers <packaging@topolab.invalid>"
+    CACHE STRING "Maintainer field of the Debian package")
+
 set(desktop_id org.topolab.Topolab)
 set(desktop_dir ${PROJECT_SOURCE_DIR}/resources/desktop)
 
@@ -9,9 +12,21 @@ install(TARGETS topolab-cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/examples/
         DESTINATION ${CMAKE_INSTALL_DATADIR}/topolab/examples
         FILES_MATCHING PATTERN "*.topolab.yaml")
-# The demo app is embedded in topolab-cli; this copy is for reading and for `artifact:`.
-install(PROGRAMS ${PROJECT_SOURCE_DIR}/resources/deploy/demo-app.py
+# The demo app is embedded in topolab-cli; this copy is for reading and for `artifact:`. It runs
+# on the deploy's hosts, not here: data (mode 0644), so the package needs no python3.
+install(FILES ${PROJECT_SOURCE_DIR}/resources/deploy/demo-app.py
         DESTINATION ${CMAKE_INSTALL_DATADIR}/topolab/deploy)
+
+# What Debian asks of every package: its copyright and, for a native package, changelog.gz.
+configure_file(${PROJECT_SOURCE_DIR}/installer/debian/changelog.in
+               ${CMAKE_BINARY_DIR}/debian/changelog @ONLY)
+add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/debian/changelog.gz
+    COMMAND gzip -9nc ${CMAKE_BINARY_DIR}/debian/changelog > ${CMAKE_BINARY_DIR}/debian/changelog.gz
+    DEPENDS ${CMAKE_BINARY_DIR}/debian/changelog
+    VERBATIM)
+add_custom_target(debian_changelog ALL DEPENDS ${CMAKE_BINARY_DIR}/debian/changelog.gz)
+install(FILES ${CMAKE_BINARY_DIR}/debian/changelog.gz ${PROJECT_SOURCE_DIR}/installer/debian/copyright
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/topolab)
 
 # Manual pages from each program's --help (help2man), gzipped as Debian wants them.
 find_program(HELP2MAN help2man)
@@ -78,8 +93,6 @@ endif()
 # The Debian package. Depends comes from dpkg-shlibdeps over the installed binaries, so it names
 # exactly the libraries they link; desktop-file-utils, shared-mime-info and hicolor-icon-theme
 # refresh their caches through dpkg triggers, so no maintainer scripts are needed.
-set(TOPOLAB_PACKAGE_MAINTAINER "Topolab developers <packaging@topolab.invalid>"
-    CACHE STRING "Maintainer field of the Debian package")
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME topolab)
 set(CPACK_PACKAGE_VENDOR Topolab)
@@ -91,15 +104,16 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# The synopsis is CPACK_PACKAGE_DESCRIPTION_SUMMARY; CPack indents these lines and turns the
+# empty one into the " ." that separates paragraphs.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "${PROJECT_DESCRIPTION}
- Topolab is a desktop tool for people who run web infrastructure. Draw a
- single- or multi-region layout (round-robin DNS, HAProxy load balancers,
- app servers, object storage, primary and standby databases, backups, a tinc
- VPN between regions), simulate its traffic, failures and DNS TTL propagation,
- and deploy the drawn topology over SSH to real hosts.
- .
- This package holds the designer (topolab), the command-line tool
- (topolab-cli), the example topologies and the demo app.")
+    "Topolab is a desktop tool for people who run web infrastructure. Draw a
+single- or multi-region layout (round-robin DNS, HAProxy load balancers, app
+servers, object storage, primary and standby databases, backups, a tinc VPN
+between regions), simulate its traffic, failures and DNS TTL propagation, and
+deploy the drawn topology over SSH to real hosts.
+
+This package holds the designer (topolab), the command-line tool
+(topolab-cli), the example topologies and the demo app.")
 set(CPACK_STRIP_FILES ON)
 include(CPack)

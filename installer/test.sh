@@ -13,7 +13,7 @@ test_packages=(
     iproute2 curl util-linux ansible-core
 )
 # The package test builds the Debian package and checks it with Debian's own tools.
-test_packages+=(help2man dpkg-dev desktop-file-utils appstream shared-mime-info man-db)
+test_packages+=(help2man dpkg-dev lintian desktop-file-utils appstream shared-mime-info man-db)
 # Node.js and npm, for s3rver. A Node.js from outside Debian brings its own npm, which Debian's
 # `npm` package conflicts with: each is asked for only when its command is missing.
 command -v node >/dev/null || test_packages+=(nodejs)

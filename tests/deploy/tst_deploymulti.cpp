@@ -86,7 +86,7 @@ private Q_SLOTS:
 
     void eachRegionServes()
     {
-        for (const QString lb : {QStringLiteral("lb-nyc-1"), QStringLiteral("lb-ams-2")}) {
+        for (const QString &lb : {QStringLiteral("lb-nyc-1"), QStringLiteral("lb-ams-2")}) {
             const RigRun got = mRig->runInClient({QStringLiteral("curl"), QStringLiteral("-fsS"), QStringLiteral("--max-time"),
                                                   QStringLiteral("5"),
                                                   QStringLiteral("http://%1/").arg(mRig->address(slotOf(lb)))});

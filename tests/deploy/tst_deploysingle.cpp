@@ -181,11 +181,11 @@ private Q_SLOTS:
 
     void everyAppServerAnswersThroughEachLoadBalancer()
     {
-        for (const QString lb : {QStringLiteral("lb-1"), QStringLiteral("lb-2")}) {
+        for (const QString &lb : {QStringLiteral("lb-1"), QStringLiteral("lb-2")}) {
             QSet<QString> seen;
             for (int i = 0; i < 30 && seen.size() < 3; ++i) {
                 const QString body = get(QStringLiteral("http://%1/").arg(address(lb)));
-                for (const QString app : {QStringLiteral("app-1"), QStringLiteral("app-2"), QStringLiteral("app-3")}) {
+                for (const QString &app : {QStringLiteral("app-1"), QStringLiteral("app-2"), QStringLiteral("app-3")}) {
                     if (body.contains(app))
                         seen.insert(app);
                 }

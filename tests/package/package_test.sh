@@ -2,7 +2,7 @@
 # The Debian package as a user gets it: built by CPack from this build tree, unpacked into a
 # scratch root, and checked the way Debian's own tools check such a package.
 #   package_test.sh BUILD_DIR
-# Checks: the control fields (name, the project's version, Depends computed by dpkg-shlibdeps and
+# Checks: lintian finds no error or warning; the control fields (name, the project's version, Depends computed by dpkg-shlibdeps and
 # naming the package of every library the binaries load, resolvable by apt); the installed
 # topolab-cli's --version and `validate` of every installed example; `topolab --export` of one,
 # offscreen; desktop-file-validate, appstreamcli validate --no-net, the MIME type compiled by
@@ -23,7 +23,7 @@ need() {
     command -v "$1" >/dev/null || { echo "FAIL: $1 is missing (installer/test.sh installs it)" >&2; exit 1; }
 }
 for tool in cpack dpkg-deb dpkg-shlibdeps apt-get desktop-file-validate appstreamcli \
-            update-mime-database man help2man python3 readelf; do
+            update-mime-database man help2man python3 readelf lintian; do
     need "$tool"
 done
 
@@ -73,6 +73,13 @@ done
 apt-get install --simulate -qq "$deb" >"$work/apt.log" 2>&1 \
     || { cat "$work/apt.log" >&2; fail "apt cannot resolve the package's Depends"; }
 
+# lintian, Debian's package checker: no errors and no warnings.
+lintian --tag-display-limit 0 "$deb" >"$work/lintian.log" 2>&1
+if grep -q '^[EW]: ' "$work/lintian.log"; then
+    grep '^[EW]: ' "$work/lintian.log" >&2
+    fail "lintian found errors or warnings"
+fi
+
 # --- the programs -----------------------------------------------------------------------------
 cli=$root/usr/bin/topolab-cli
 [ "$("$cli" --version)" = "topolab-cli $version" ] || fail "topolab-cli --version says '$("$cli" --version)'"
@@ -87,7 +94,9 @@ QT_QPA_PLATFORM=offscreen "$root/usr/bin/topolab" --export "$work/picture.svg" "
 python3 -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); assert d.documentElement.tagName == "svg"' \
     "$work/picture.svg" 2>/dev/null || fail "topolab --export wrote no SVG document"
 python3 -m py_compile "$root/usr/share/topolab/deploy/demo-app.py" || fail "demo-app.py does not compile"
-[ -x "$root/usr/share/topolab/deploy/demo-app.py" ] || fail "demo-app.py is not executable"
+[ -f "$root/usr/share/doc/topolab/copyright" ] || fail "no /usr/share/doc/topolab/copyright"
+zcat "$root/usr/share/doc/topolab/changelog.gz" 2>/dev/null | head -n 1 | grep -q "^topolab ($version) " \
+    || fail "changelog.gz does not start with this version"
 
 # --- desktop integration ----------------------------------------------------------------------
 id=org.topolab.Topolab

@@ -2,12 +2,12 @@
 # The Debian package as a user gets it: built by CPack from this build tree, unpacked into a
 # scratch root, and checked the way Debian's own tools check such a package.
 #   package_test.sh BUILD_DIR
-# Checks: lintian finds no error or warning; the control fields (name, the project's version, Depends computed by dpkg-shlibdeps and
-# naming the package of every library the binaries load, resolvable by apt); the installed
-# topolab-cli's --version and `validate` of every installed example; `topolab --export` of one,
-# offscreen; desktop-file-validate, appstreamcli validate --no-net, the MIME type compiled by
-# update-mime-database, the icons at their sizes, and the manual pages rendered by man without a
-# warning.
+# Checks: lintian finds no error or warning; the control fields (name, the project's version,
+# Depends computed by dpkg-shlibdeps, naming the package of every library the binaries link and
+# resolvable by apt); the installed topolab-cli's --version and `validate` of every installed
+# example; `topolab --export` of one, offscreen; desktop-file-validate, appstreamcli validate
+# --no-net, the MIME type compiled by update-mime-database, the icons at their sizes, and the
+# manual pages rendered by man without a warning.
 set -uo pipefail
 
 build=$(cd "$1" && pwd)

@@ -264,6 +264,10 @@ std::vector<HostOutcome> DeployRun::apply()
 {
     if (!mPlanned)
         plan();
+    for (auto &host : mHosts) {
+        if (host->worker)
+            host->log->begin("deploy: applying the plan");
+    }
     std::vector<HostOutcome> outcomes;
     std::set<std::string> failedComponents;
     std::map<std::string, std::string> skipReason; // component → why

@@ -48,6 +48,7 @@ struct ServiceSpec
 // path exists on the host, and is then skipped.
 struct HostTask
 {
+    // AfterServices: once the services have started and passed their health checks.
     enum class When { BeforeFiles, BeforeServices, AfterServices };
     std::string name;    // shown in the plan: "generate the tinc key pair"
     std::string script;  // POSIX sh; every value in it went through shellQuote

@@ -81,11 +81,14 @@ void HostApply::runTasks(const std::vector<UnitPlan> &plans, HostTask::When when
                 continue;
             if (mStep)
                 mStep(task.name, 0, 0);
-            std::string command = "{\n" + task.script + "\n}";
+            // A subshell of its own, not a `{ ...; } && check` list: inside an AND-OR list the
+            // shell ignores the script's `set -e`, and a failed step would go unnoticed.
+            std::string command = "(\n" + task.script + "\n)\nstatus=$?\n"
+                                  "if [ \"$status\" -ne 0 ]; then exit \"$status\"; fi\n";
             if (!task.creates.empty()) {
                 const std::string marker = shellQuote(mHost.onHost(task.creates));
-                command += " && { [ -e " + marker + " ] || { echo 'the task did not create '"
-                           + marker + " >&2; exit 1; }; }";
+                command += "[ -e " + marker + " ] || { echo 'the task did not create '" + marker
+                           + " >&2; exit 1; }\n";
             }
             std::string input;
             if (!task.stdinSecret.empty()) {
@@ -309,8 +312,10 @@ void HostApply::apply(const std::vector<UnitPlan> &plans)
         const auto swappedJournal = mJournal;
         runTasks(plans, HostTask::When::BeforeServices);
         actOnServices(plans);
-        runTasks(plans, HostTask::When::AfterServices);
         checkHealth(plans);
+        // After the health checks: such a task talks to the service (creates a database role),
+        // which a service that has just started may not yet accept.
+        runTasks(plans, HostTask::When::AfterServices);
         bool anyAction = false;
         for (const UnitPlan &plan : plans) {
             anyAction = anyAction || !plan.actions.empty() || !plan.changes.empty();

@@ -41,7 +41,17 @@ HostLog::HostLog(std::string host, const LogRedactor &redactor, Sink sink)
 
 double HostLog::elapsedS() const
 {
+    std::lock_guard lock(mMutex);
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - mStart).count();
+}
+
+void HostLog::begin(const std::string &phase)
+{
+    {
+        std::lock_guard lock(mMutex);
+        mStart = std::chrono::steady_clock::now();
+    }
+    line(phase);
 }
 
 void HostLog::line(const std::string &text)

@@ -22,14 +22,18 @@ public:
     void command(const std::string &what, const std::string &command, int exitStatus,
                  const std::string &out, const std::string &err);
     std::string text() const;
+    // Seconds since the log began, or since the last begin().
     double elapsedS() const;
+    // Writes `phase` as a line and counts time from it, so that a deploy's lines read from its
+    // own start rather than from the plan that came before it, however long the user looked.
+    void begin(const std::string &phase);
 
 private:
     std::string mHost;
     const LogRedactor &mRedactor;
     Sink mSink;
+    mutable std::mutex mMutex; // guards mStart and mText: workers log while begin() runs
     std::chrono::steady_clock::time_point mStart;
-    mutable std::mutex mMutex;
     std::string mText;
 };
 

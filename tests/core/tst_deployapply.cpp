@@ -10,10 +10,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
+#include <thread>
 
 using namespace topolab::core;
 using topolab::testing::LocalRemoteHost;
@@ -306,6 +308,60 @@ private Q_SLOTS:
         step.apply(plan(remote, u));
         QVERIFY(log.text().find("marker-secret-5f1e") == std::string::npos);
         QVERIFY(log.text().find("[secret]") != std::string::npos);
+    }
+
+    // A task's `set -e` holds: a failed step fails the task even when a later one creates its
+    // marker, and the host is rolled back.
+    void aTaskStopsAtItsFirstFailure()
+    {
+        LocalRemoteHost remote("web-1");
+        DeployUnit u = unit("v1\n");
+        HostTask task;
+        task.name = "prepare the cache";
+        task.script = "set -eu\nfalse\ntouch '" + mHost.onHost("/var/lib/web/cache-ready") + "'";
+        task.creates = "/var/lib/web/cache-ready";
+        task.when = HostTask::When::BeforeServices;
+        u.tasks.push_back(task);
+        QVERIFY_THROWS_EXCEPTION(DeployError, apply(remote, plan(remote, u)));
+        QVERIFY(!std::filesystem::exists(mHost.onHost("/var/lib/web/cache-ready")));
+        QVERIFY(!running());
+    }
+
+    // A task that comes after the services runs once they pass their health checks: it may
+    // need what the service offers only when it is ready.
+    void aTaskAfterTheServicesFindsThemHealthy()
+    {
+        LocalRemoteHost remote("web-1");
+        DeployUnit u = unit("v1\n", "/var/lib/web/healthy");
+        // The service becomes healthy a moment after it starts, as a database does.
+        const std::string healthy = mHost.onHost("/var/lib/web/healthy");
+        u.services[0].command = {"sh", "-c",
+                                 "trap 'exit 0' TERM; sleep 0.3; touch \"$0\"; "
+                                 "while :; do sleep 0.05; done",
+                                 healthy};
+        u.services[0].health.waitS = 5;
+        HostTask task;
+        task.name = "use the service";
+        task.script = "[ -f '" + healthy + "' ] || exit 1\ntouch '" + mHost.onHost("/var/lib/web/used")
+                      + "'";
+        task.creates = "/var/lib/web/used";
+        task.when = HostTask::When::AfterServices;
+        u.tasks.push_back(task);
+        apply(remote, plan(remote, u));
+        QVERIFY(std::filesystem::exists(mHost.onHost("/var/lib/web/used")));
+    }
+
+    // A deploy's lines count from the deploy, not from the plan the user looked at first.
+    void aPhaseRestartsTheLogsClock()
+    {
+        HostLog log("web-1", mRedactor);
+        log.line("read the host's state");
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        QVERIFY(log.elapsedS() >= 0.3);
+        log.begin("deploy: applying the plan");
+        QVERIFY(log.elapsedS() < 0.3);
+        const std::string text = log.text();
+        QVERIFY2(text.find("[   0.00s] deploy: applying the plan\n") != std::string::npos, text.c_str());
     }
 };
 

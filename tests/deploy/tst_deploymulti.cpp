@@ -81,7 +81,9 @@ private Q_SLOTS:
                                   QStringLiteral("--known-hosts"), mRig->knownHostsPath(), QStringLiteral("--yes"),
                                   QStringLiteral("--log-dir"), mWork.filePath(QStringLiteral("logs"))};
         const RigRun run = mRig->runInClient(args, {}, 400000);
-        QVERIFY2(run.ok(), qPrintable(run.out.right(3000) + run.err.right(3000)));
+        // The summary of what failed is at the end of stdout; the plan before it is long.
+        QVERIFY2(run.ok(), qPrintable(QStringLiteral("exit %1\n").arg(run.exitCode) + run.out.right(4000)
+                                      + QStringLiteral("\n--- stderr\n") + run.err.right(2000)));
     }
 
     void eachRegionServes()

@@ -154,7 +154,7 @@ void SshHost::connect()
         ssh_callbacks_init(&mCallbacks->table);
         ssh_set_callbacks(mSession, &mCallbacks->table);
 
-        if (const int rc = handshake(timeout); rc != SSH_OK) {
+        if (const int rc = handshake(); rc != SSH_OK) {
             if (rc == SSH_AGAIN)
                 fail("no SSH server answered at " + hostPort(address, mOptions.port) + " within "
                          + std::to_string(timeout) + " s",
@@ -174,23 +174,10 @@ void SshHost::connect()
     }
 }
 
-int SshHost::handshake(long timeoutS)
+int SshHost::handshake()
 {
-    // Without blocking, in slices, so that a cancel is seen while a host is slow to answer.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeoutS);
-    ssh_set_blocking(mSession, 0);
-    int rc = SSH_AGAIN;
-    while ((rc = ssh_connect(mSession)) == SSH_AGAIN) {
-        if ((mOptions.cancel && mOptions.cancel->load())
-            || std::chrono::steady_clock::now() >= deadline)
-            break;
-        pollfd socket{ssh_get_fd(mSession), POLLIN, 0};
-        if (socket.fd == SSH_INVALID_SOCKET)
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        else
-            poll(&socket, 1, 50);
-    }
-    ssh_set_blocking(mSession, 1);
+    // In slices, so that a cancel is seen while a host is slow to answer.
+    const int rc = withoutBlocking([this] { return ssh_connect(mSession); });
     checkCancelled("connecting");
     return rc;
 }

@@ -61,7 +61,7 @@ public:
 
 private:
     // ssh_connect: SSH_OK, SSH_AGAIN when the host did not answer in time, else SSH_ERROR.
-    int handshake(long timeoutS);
+    int handshake();
     void verifyHostKey();
     void authenticate();
     void acknowledgeAtOnce();

@@ -12,6 +12,7 @@
 #include "document/topologydocument.h"
 
 #include "core/deploy/ssh/knownhosts.h"
+#include "silentport.h"
 #include "sshdfixture.h"
 
 #include <QApplication>
@@ -44,32 +45,6 @@ QString str(const char *text)
     return QString::fromUtf8(text);
 }
 
-// A port on 127.0.0.1 that accepts connections (the kernel completes the handshake) but never
-// sends an SSH banner: a host that is slow to answer.
-class SilentPort
-{
-public:
-    SilentPort()
-        : mFd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0))
-    {
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        if (::bind(mFd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0
-            && ::listen(mFd, 8) == 0
-            && ::getsockname(mFd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
-            mPort = ntohs(address.sin_port);
-    }
-    ~SilentPort() { ::close(mFd); }
-    SilentPort(const SilentPort &) = delete;
-    SilentPort &operator=(const SilentPort &) = delete;
-    int port() const { return mPort; }
-
-private:
-    int mFd;
-    int mPort = 0;
-};
 
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "deploypush.h"
 
 #include "core/deploy/deployrun.h"
+#include "core/deploy/ssh/sshconnector.h"
 #include "core/deploy/ssh/sshhost.h"
 #include "core/io/inventoryreader.h"
 
@@ -214,14 +215,7 @@ PushRun pushOnce(const std::string &rigDir, bool cold, int parallel)
     const Clock::time_point start = Clock::now();
     OpLog log(start);
     HostConnector connect = [&log, knownHosts](const HostConnection &host) {
-        SshOptions ssh;
-        ssh.hostId = host.id;
-        ssh.address = host.address;
-        ssh.port = host.port;
-        ssh.user = host.user;
-        ssh.keyFile = host.keyFile;
-        ssh.knownHostsPath = knownHosts;
-        auto remote = std::make_unique<SshHost>(std::move(ssh));
+        auto remote = std::make_unique<SshHost>(sshOptions(host, knownHosts));
         const Clock::time_point begin = Clock::now();
         remote->connect();
         log.add(host.id, "connect (TCP, key exchange, login)", begin);

@@ -5,6 +5,7 @@
 #include "core/deploy/ssh/hostkeyerrors.h"
 #include "core/deploy/ssh/knownhosts.h"
 #include "core/deploy/ssh/sshhost.h"
+#include "silentport.h"
 #include "sshdfixture.h"
 
 #include <QDir>
@@ -102,32 +103,6 @@ std::string local(const QString &text)
     return QFile::encodeName(text).toStdString();
 }
 
-// A port on 127.0.0.1 that accepts connections (the kernel completes the TCP handshake) but
-// never answers: no SSH banner ever comes.
-class SilentPort
-{
-public:
-    SilentPort()
-        : mFd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0))
-    {
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        if (::bind(mFd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0
-            && ::listen(mFd, 8) == 0
-            && ::getsockname(mFd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
-            mPort = ntohs(address.sin_port);
-    }
-    ~SilentPort() { ::close(mFd); }
-    SilentPort(const SilentPort &) = delete;
-    SilentPort &operator=(const SilentPort &) = delete;
-    int port() const { return mPort; }
-
-private:
-    int mFd;
-    int mPort = 0;
-};
 
 // Restores SSH_AUTH_SOCK when a test is done with it.
 class AgentEnvironment

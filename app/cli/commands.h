@@ -17,5 +17,6 @@ CommandRunner addSimulateCommand(CLI::App &app);
 CommandRunner addRenderCommand(CLI::App &app);
 CommandRunner addPlanCommand(CLI::App &app);
 CommandRunner addDeployCommand(CLI::App &app);
+CommandRunner addAvailabilityCommand(CLI::App &app);
 
 } // namespace topolab::cli

@@ -22,6 +22,7 @@ int main(int argc, char **argv)
         {"render", addRenderCommand(app)}, {"plan", addPlanCommand(app)},
         {"deploy", addDeployCommand(app)},
         {"format", addFormatCommand(app)},
+        {"availability", addAvailabilityCommand(app)},
     };
     for (CLI::App *sub : app.get_subcommands({})) {
         sub->set_version_flag("--version", std::string("topolab-cli ") + topolab::versionString);

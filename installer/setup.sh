@@ -2,6 +2,7 @@
 # Shared by run.sh and test.sh: installs the Debian packages the build needs (only the missing
 # ones), then configures and builds Topolab into $TOPOLAB_BUILD_DIR (default: <repo>/build).
 #   installer/setup.sh [more Debian packages to install when missing]
+# $TOPOLAB_CMAKE_OPTIONS, when set, is added to the configure step (e.g. -DTOPOLAB_WITH_MPI=ON).
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -54,7 +55,10 @@ configure_and_build() {
     if [ ! -f "$build_dir/CMakeCache.txt" ] && command -v ninja >/dev/null; then
         generator=(-G Ninja)
     fi
-    cmake -S "$repo" -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    local options=()
+    read -r -a options <<< "${TOPOLAB_CMAKE_OPTIONS:-}"
+    cmake -S "$repo" -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        "${options[@]}"
     # In an existing build tree, CMake 3.25's AUTOMOC does not notice a Q_OBJECT header newly
     # picked up by a source glob (the link then misses its meta-object); dropping the autogen
     # stamps makes it rescan, which costs seconds.

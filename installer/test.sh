@@ -14,6 +14,10 @@ test_packages=(
 )
 # The package test builds the Debian package and checks it with Debian's own tools.
 test_packages+=(help2man dpkg-dev lintian desktop-file-utils appstream shared-mime-info man-db)
+# Open MPI, to check that a sweep across the processes of an MPI job writes what a threaded one
+# does; topolab-cli is built with TOPOLAB_WITH_MPI for it.
+test_packages+=(libopenmpi-dev openmpi-bin)
+export TOPOLAB_CMAKE_OPTIONS="${TOPOLAB_CMAKE_OPTIONS:-} -DTOPOLAB_WITH_MPI=ON"
 # Node.js and npm, for s3rver. A Node.js from outside Debian brings its own npm, which Debian's
 # `npm` package conflicts with: each is asked for only when its command is missing.
 command -v node >/dev/null || test_packages+=(nodejs)

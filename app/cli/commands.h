@@ -14,6 +14,7 @@ CommandRunner addAnalyzeCommand(CLI::App &app);
 CommandRunner addExportCommand(CLI::App &app);
 CommandRunner addFormatCommand(CLI::App &app);
 CommandRunner addSimulateCommand(CLI::App &app);
+CommandRunner addSweepCommand(CLI::App &app);
 CommandRunner addRenderCommand(CLI::App &app);
 CommandRunner addPlanCommand(CLI::App &app);
 CommandRunner addDeployCommand(CLI::App &app);

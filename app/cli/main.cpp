@@ -18,7 +18,8 @@ int main(int argc, char **argv)
 
     std::map<std::string, CommandRunner> runners = {
         {"validate", addValidateCommand(app)}, {"analyze", addAnalyzeCommand(app)},
-        {"simulate", addSimulateCommand(app)}, {"export", addExportCommand(app)},
+        {"simulate", addSimulateCommand(app)}, {"sweep", addSweepCommand(app)},
+        {"export", addExportCommand(app)},
         {"render", addRenderCommand(app)}, {"plan", addPlanCommand(app)},
         {"deploy", addDeployCommand(app)},
         {"format", addFormatCommand(app)},

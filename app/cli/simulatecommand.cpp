@@ -1,7 +1,8 @@
 #include "clicommon.h"
+#include "clioutput.h"
 #include "commands.h"
+#include "terminalprogress.h"
 
-#include "core/io/atomicfile.h"
 #include "core/simulation/resultjson.h"
 #include "core/simulation/resultsummary.h"
 #include "core/simulation/simmodelbuilder.h"
@@ -39,70 +40,6 @@ struct SimulateOptions
     CLI::Option *replicationsOption = nullptr;
     CLI::Option *threadsOption = nullptr;
 };
-
-// A one-line progress bar on stderr for people watching a terminal. runSimulation serialises
-// onProgress calls across its workers, so no lock is needed here.
-class TerminalProgress : public sim::SimObserver
-{
-public:
-    void onProgress(double fraction) override
-    {
-        const auto now = std::chrono::steady_clock::now();
-        // Redrawing on every call would cost more than the simulation between calls.
-        if (mDrawn && now - mLastDraw < std::chrono::milliseconds(100) && fraction < 1.0)
-            return;
-        mShown = std::max(mShown, std::clamp(fraction, 0.0, 1.0));
-        mLastDraw = now;
-        mDrawn = true;
-        constexpr int width = 40;
-        const int filled = static_cast<int>(mShown * width);
-        std::string bar(static_cast<std::size_t>(filled), '#');
-        bar.resize(width, ' ');
-        std::fprintf(stderr, "\rsimulating %3d%% [%s]", static_cast<int>(mShown * 100),
-                     bar.c_str());
-        std::fflush(stderr);
-    }
-
-    // Leaves the terminal line as it was before the bar.
-    void clear()
-    {
-        if (!mDrawn)
-            return;
-        std::fprintf(stderr, "\r%*s\r", 60, "");
-        std::fflush(stderr);
-    }
-
-private:
-    std::chrono::steady_clock::time_point mLastDraw;
-    double mShown = 0;
-    bool mDrawn = false;
-};
-
-// An output whose directory does not exist is refused before a long run, not after it.
-std::string checkOutputPath(const std::string &path)
-{
-    if (path.empty() || path == "-")
-        return {};
-    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
-    std::error_code ec;
-    if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
-        return "cannot write " + path + ": no directory " + parent.string();
-    return {};
-}
-
-// Writes a result to stdout ("-") or atomically to a file; returns the exit code.
-int writeOutput(const std::string &path, const std::string &text)
-{
-    if (path == "-") {
-        std::cout << text;
-        return ExitOk;
-    }
-    if (std::string problem = core::writeFileAtomically(path, text); !problem.empty()) {
-        std::cerr << "topolab-cli simulate: error: " << problem << '\n';
-        return ExitUnreadable;
-    }
-    return ExitOk;
-}
 
 // The whole command: check the output paths, load, validate, build, run, report.
 int run(const SimulateOptions &options)
@@ -162,10 +99,10 @@ int run(const SimulateOptions &options)
     int code = ExitOk;
     if (!options.json.empty()) {
         const std::string text = core::simulationResultJson(result, model).dump(2) + '\n';
-        code = std::max(code, writeOutput(options.json, text));
+        code = std::max(code, writeOutput("simulate", options.json, text));
     }
     if (!options.csv.empty())
-        code = std::max(code, writeOutput(options.csv, core::simulationCsv(result)));
+        code = std::max(code, writeOutput("simulate", options.csv, core::simulationCsv(result)));
     return code;
 }
 
@@ -188,21 +125,7 @@ CommandRunner addSimulateCommand(CLI::App &app)
               ->check(CLI::Range(0.001, 1e9));
     options->seedOption
         = cmd->add_option("--seed", options->seed, "Master random seed (scenario seed)")
-              ->check(CLI::Validator(
-                  [](std::string &text) {
-                      // CLI11 would wrap "-1" and saturate 2^64 without a word.
-                      const std::string top = "18446744073709551615";
-                      const bool digits
-                          = !text.empty()
-                            && text.find_first_not_of("0123456789") == std::string::npos;
-                      const bool fits
-                          = text.size() < top.size() || (text.size() == top.size() && text <= top);
-                      return digits && fits ? std::string()
-                                            : "seed " + text
-                                                  + " is not a whole number from 0 to "
-                                                    "18446744073709551615";
-                  },
-                  "UINT64"));
+              ->check(seedValidator());
     options->replicationsOption
         = cmd->add_option("--replications", options->replications,
                           "Independent runs for the confidence intervals (scenario "

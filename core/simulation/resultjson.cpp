@@ -1,5 +1,6 @@
 #include "resultjson.h"
 
+#include "jsonnumbers.h"
 #include "resultvalues.h"
 
 #include <algorithm>
@@ -16,28 +17,6 @@ namespace {
 using json = nlohmann::ordered_json;
 using sim::failureCauseCount;
 using sim::failureCauseNames;
-
-// Output rounding: decimal places for quantities with a natural resolution (ms, s), significant
-// digits for shares close to 1. Both are pure functions of the value, and nlohmann prints the
-// shortest form that reads back as the same double, so equal inputs give equal bytes.
-json fixed(double value, int decimals)
-{
-    if (!std::isfinite(value))
-        return nullptr;
-    const double scale = std::pow(10.0, decimals);
-    const double rounded = std::round(value * scale) / scale;
-    return rounded == 0.0 ? 0.0 : rounded; // no "-0.0"
-}
-
-// For shares near 1 (availability), where decimal places would hide the nines that matter.
-json significant(double value, int digits)
-{
-    if (!std::isfinite(value))
-        return nullptr;
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*g", digits, value);
-    return std::strtod(buf, nullptr);
-}
 
 // An incident time, or null when it did not happen before the end of the run.
 json optionalSeconds(const std::optional<double> &value)

@@ -1,0 +1,172 @@
+#include "clicommon.h"
+#include "clioutput.h"
+#include "commands.h"
+#include "sweepcluster.h"
+#include "terminalprogress.h"
+
+#include "core/simulation/sweeprun.h"
+#include "core/simulation/sweepsummary.h"
+#include "core/validation/validator.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <iostream>
+#include <thread>
+
+namespace topolab::cli {
+
+namespace {
+
+// The command line of `sweep`, filled by CLI11.
+struct SweepOptions
+{
+    std::string file;
+    std::vector<std::string> parameters;
+    double durationS = 0;
+    double years = 0;
+    std::uint64_t seed = 0;
+    int replications = 0;
+    int threads = 0;
+    std::string json;
+    bool quiet = false;
+    CLI::Option *durationOption = nullptr;
+    CLI::Option *seedOption = nullptr;
+    CLI::Option *replicationsOption = nullptr;
+    CLI::Option *threadsOption = nullptr;
+};
+
+// Loads, validates and plans. Every process of a job does the same and gets the same plan;
+// only rank 0 speaks, so a mistake is reported once, not once per process.
+int plan(const SweepOptions &options, bool speak, core::SweepPlan &out)
+{
+    std::ostream nowhere(nullptr);
+    std::ostream &err = speak ? std::cerr : nowhere;
+    core::LoadResult loaded = core::loadTopologyFile(options.file);
+    if (loaded.unreadable || !loaded.ok()) {
+        if (speak)
+            return loadOrReport(options.file, loaded);
+        return loaded.unreadable ? ExitUnreadable : ExitInvalid;
+    }
+    const auto findings = core::validateTopology(*loaded.topology, &loaded.sources);
+    if (speak)
+        printDiagnostics(findings, options.file);
+    if (core::hasErrors(findings)) {
+        err << "topolab-cli sweep: " << options.file << ": not simulated: fix the errors above "
+               "first\n";
+        return ExitInvalid;
+    }
+    core::SweepRequest request;
+    request.parameters = options.parameters;
+    request.years = options.years;
+    if (options.durationOption->count())
+        request.overrides.durationS = options.durationS;
+    if (options.seedOption->count())
+        request.overrides.seed = options.seed;
+    if (options.replicationsOption->count())
+        request.overrides.replications = options.replications;
+    core::Checked<core::SweepPlan> planned = core::planSweep(*loaded.topology, request);
+    if (!planned) {
+        err << options.file << ": error: " << planned.error << '\n';
+        return ExitInvalid;
+    }
+    out = std::move(*planned.value);
+    return ExitOk;
+}
+
+int run(const SweepOptions &options)
+{
+    std::unique_ptr<SweepCluster> cluster = joinSweepCluster();
+    const bool coordinator = cluster->rank() == 0;
+    if (std::string problem = checkOutputPath(options.json); !problem.empty()) {
+        if (coordinator)
+            std::cerr << "topolab-cli sweep: error: " << problem << '\n';
+        return ExitUnreadable;
+    }
+    core::SweepPlan sweep;
+    if (int code = plan(options, coordinator, sweep); code != ExitOk)
+        return code;
+
+    // One thread per core on a machine of one's own; in a job, one per process unless asked,
+    // since the launcher usually gives each process one core.
+    int threads = options.threads;
+    if (!options.threadsOption->count()) {
+        const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        threads = cluster->size() > 1 ? 1 : cores;
+    }
+    threads = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(threads),
+                                                     sweep.taskCount()));
+
+    core::SweepQueue queue(sweep.taskCount());
+    const bool showProgress = coordinator && !options.quiet && ::isatty(STDERR_FILENO);
+    TerminalProgress progress("sweeping");
+    const std::string failure
+        = cluster->run(sweep, queue, threads, showProgress ? &progress : nullptr);
+    progress.clear();
+    if (!coordinator)
+        return ExitOk;
+    if (!failure.empty()) {
+        std::cerr << "topolab-cli sweep: error: " << failure << "; nothing was written\n";
+        cluster->abort(ExitInvalid);
+        return ExitInvalid;
+    }
+
+    const std::vector<core::SweepPointSummary> points
+        = core::summarizeSweep(sweep, queue.outcomes());
+    if (!options.quiet && options.json != "-")
+        std::cout << core::sweepSummaryText(sweep, points);
+    if (!options.json.empty())
+        return writeOutput("sweep", options.json, core::sweepJson(sweep, points).dump(2) + '\n');
+    return ExitOk;
+}
+
+} // namespace
+
+CommandRunner addSweepCommand(CLI::App &app)
+{
+    auto options = std::make_shared<SweepOptions>();
+    CLI::App *cmd = app.add_subcommand(
+        "sweep",
+        "Simulate a grid of parameter values, each point with the same replications and seeds\n"
+        "(common random numbers), and report every point with 95 % intervals.\n"
+        "Runs on local threads, or across the processes of an MPI job (mpirun, srun) when\n"
+        "built with TOPOLAB_WITH_MPI; the output is the same either way.\n"
+        "Exit: 0 ran, 1 the topology or a point of the grid has errors, 2 unreadable file,\n"
+        "unwritable output or usage.");
+    cmd->add_option("FILE", options->file, "a *.topolab.yaml file")->required();
+    cmd->add_option("-p,--param", options->parameters,
+                    "A parameter and its values: PATH=V1,V2,... or PATH=from:to:steps.\n"
+                    "PATH is <component>.<param>, kind:<kind>.<param>, scenario.<key> or\n"
+                    "traffic.<group>.<key>. Repeat for a grid; the first varies slowest.")
+        ->required()
+        ->type_name("PATH=VALUES")
+        ->allow_extra_args(false);
+    options->replicationsOption
+        = cmd->add_option("--replications", options->replications,
+                          "Replications per point (scenario replications)")
+              ->check(CLI::Range(1, 100000));
+    options->seedOption
+        = cmd->add_option("--seed", options->seed, "Master random seed (scenario seed)")
+              ->check(seedValidator());
+    options->durationOption
+        = cmd->add_option("--duration", options->durationS,
+                          "Simulated seconds after the warm-up (scenario duration_s)")
+              ->check(CLI::Range(0.001, 1e9));
+    cmd->add_option("--years", options->years,
+                    "Long-horizon availability mode: simulate component failures over this\n"
+                    "many years per replication (see `topolab-cli availability`)")
+        ->check(CLI::Range(1e-6, 1e6));
+    options->threadsOption
+        = cmd->add_option("--threads", options->threads,
+                          "Worker threads per process; default: one per core, or one per\n"
+                          "process in an MPI job. The results do not depend on it.")
+              ->check(CLI::Range(1, 4096));
+    cmd->add_option("--json", options->json, "Write the result as JSON to PATH, or to stdout with -")
+        ->type_name("PATH|-");
+    cmd->add_flag("-q,--quiet", options->quiet, "No summary on stdout and no progress bar");
+    return [options] {
+        return run(*options);
+    };
+}
+
+} // namespace topolab::cli

@@ -1,7 +1,8 @@
 #include "clicommon.h"
+#include "clioutput.h"
 #include "commands.h"
+#include "terminalprogress.h"
 
-#include "core/io/atomicfile.h"
 #include "core/simulation/availabilityreport.h"
 #include "core/simulation/simmodelbuilder.h"
 #include "core/simulation/simreadiness.h"
@@ -11,9 +12,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -37,47 +35,11 @@ struct AvailabilityCommandOptions
     CLI::Option *settleOption = nullptr;
 };
 
-// Percent done on stderr for people watching a terminal; runAvailability serialises the calls.
-class Progress : public sim::SimObserver
-{
-public:
-    void onProgress(double fraction) override
-    {
-        const auto now = std::chrono::steady_clock::now();
-        if (mDrawn && now - mLast < std::chrono::milliseconds(100) && fraction < 1.0)
-            return;
-        mShown = std::max(mShown, std::clamp(fraction, 0.0, 1.0));
-        mLast = now;
-        mDrawn = true;
-        const int filled = static_cast<int>(mShown * 40);
-        std::fprintf(stderr, "\ravailability %3d%% [%-40s]", static_cast<int>(mShown * 100),
-                     std::string(static_cast<std::size_t>(filled), '#').c_str());
-        std::fflush(stderr);
-    }
-
-    void clear()
-    {
-        if (mDrawn)
-            std::fprintf(stderr, "\r%*s\r", 60, "");
-        std::fflush(stderr);
-    }
-
-private:
-    std::chrono::steady_clock::time_point mLast;
-    double mShown = 0;
-    bool mDrawn = false;
-};
-
 int run(const AvailabilityCommandOptions &options)
 {
-    if (!options.json.empty() && options.json != "-") {
-        const std::filesystem::path parent = std::filesystem::path(options.json).parent_path();
-        std::error_code ec;
-        if (!parent.empty() && !std::filesystem::is_directory(parent, ec)) {
-            std::cerr << "topolab-cli availability: error: cannot write " << options.json
-                      << ": no directory " << parent.string() << '\n';
-            return ExitUnreadable;
-        }
+    if (std::string problem = checkOutputPath(options.json); !problem.empty()) {
+        std::cerr << "topolab-cli availability: error: " << problem << '\n';
+        return ExitUnreadable;
     }
 
     core::LoadResult loaded;
@@ -126,7 +88,7 @@ int run(const AvailabilityCommandOptions &options)
     }
 
     const bool showProgress = !options.quiet && ::isatty(STDERR_FILENO);
-    Progress progress;
+    TerminalProgress progress("availability");
     const sim::AvailabilityResult result
         = sim::runAvailability(model, run, threads, showProgress ? &progress : nullptr);
     progress.clear();
@@ -135,16 +97,8 @@ int run(const AvailabilityCommandOptions &options)
         std::cout << core::availabilitySummaryText(result, model);
     if (options.json.empty())
         return ExitOk;
-    const std::string text = core::availabilityResultJson(result, model).dump(2) + '\n';
-    if (options.json == "-") {
-        std::cout << text;
-        return ExitOk;
-    }
-    if (std::string problem = core::writeFileAtomically(options.json, text); !problem.empty()) {
-        std::cerr << "topolab-cli availability: error: " << problem << '\n';
-        return ExitUnreadable;
-    }
-    return ExitOk;
+    return writeOutput("availability", options.json,
+                       core::availabilityResultJson(result, model).dump(2) + '\n');
 }
 
 } // namespace
@@ -168,7 +122,7 @@ CommandRunner addAvailabilityCommand(CLI::App &app)
         ->check(CLI::Range(2, 100000));
     options->seedOption
         = cmd->add_option("--seed", options->seed, "Master random seed (scenario seed)")
-              ->check(CLI::NonNegativeNumber);
+              ->check(seedValidator());
     options->threadsOption
         = cmd->add_option("--threads", options->threads,
                           "Worker threads; default: one per replication, at most one per core.\n"

@@ -155,7 +155,7 @@ CommandRunner addSweepCommand(CLI::App &app)
     cmd->add_option("--years", options->years,
                     "Long-horizon availability mode: simulate component failures over this\n"
                     "many years per replication (see `topolab-cli availability`)")
-        ->check(CLI::Range(1e-6, 1e6));
+        ->check(CLI::Range(0.001, 200.0));
     options->threadsOption
         = cmd->add_option("--threads", options->threads,
                           "Worker threads per process; default: one per core, or one per\n"

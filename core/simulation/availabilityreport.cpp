@@ -1,5 +1,7 @@
 #include "availabilityreport.h"
 
+#include "jsonnumbers.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -10,26 +12,6 @@ namespace topolab::core {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-// Decimal places for counts and times, significant digits for shares near 1 (the nines are what
-// matter). Pure functions of the value, so equal results print equal bytes.
-json fixed(double value, int decimals)
-{
-    if (!std::isfinite(value))
-        return nullptr;
-    const double scale = std::pow(10.0, decimals);
-    const double rounded = std::round(value * scale) / scale;
-    return rounded == 0.0 ? 0.0 : rounded;
-}
-
-json significant(double value, int digits)
-{
-    if (!std::isfinite(value))
-        return nullptr;
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*g", digits, value);
-    return std::strtod(buf, nullptr);
-}
 
 template<typename Round> json estimateJson(const sim::AvailabilityEstimate &e, Round round)
 {

@@ -94,6 +94,10 @@ Checked<SweepPlan> planSweep(const Topology &topology, const SweepRequest &reque
     plan.seed = base.seed;
     plan.durationS = sim::toSeconds(base.duration);
     plan.years = request.years;
+    if (plan.years > 0 && base.randomFailures.empty())
+        return Fail::fail("--years simulates component failures over years, and the topology "
+                          "has none: add a scenario.random_failures entry per component kind, "
+                          "e.g. {kind: app_server, mtbf_h: 2000, mttr_min: 15}");
 
     // Every point's replications come from the sweep, whatever a swept scenario would say.
     SimOverrides overrides = request.overrides;

@@ -64,6 +64,17 @@ json pointJson(const SweepPlan &plan, std::size_t index, const SweepPointSummary
         = estimate(requests(p.failedCi.mean),
                    clamped(p.failedCi, 0.0, std::numeric_limits<double>::infinity()), requests,
                    p.failures);
+    if (plan.years > 0) {
+        // The same interval seen as downtime, the figure availability targets are written in.
+        constexpr double minutesPerYear = 365.25 * 24 * 60;
+        const sim::ConfidenceInterval a = clamped(p.availabilityCi, 0.0, 1.0);
+        sim::ConfidenceInterval down;
+        down.low = (1 - a.high) * minutesPerYear;
+        down.high = (1 - a.low) * minutesPerYear;
+        out["unavailability_min_per_year"]
+            = estimate(fixed((1 - p.availability) * minutesPerYear, 3), down,
+                       [](double v) { return fixed(v, 3); }, p.failures);
+    }
     if (p.hasLatency) {
         out["latency_mean_ms"] = estimate(milliseconds(p.latencyMeanMs),
                                           latencyInterval(p.latencyMeanMsCi), milliseconds,

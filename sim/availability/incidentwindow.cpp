@@ -8,8 +8,9 @@ std::vector<IncidentWindow> mergeIntoWindows(const std::vector<Outage> &outages,
 {
     std::vector<IncidentWindow> windows;
     for (const Outage &o : outages) {
-        if (windows.empty() || o.start >= windows.back().end) {
-            windows.push_back(IncidentWindow{o.start, o.end + settle, {o}});
+        const SimTime opens = std::max<SimTime>(0, o.start - windowLead);
+        if (windows.empty() || opens >= windows.back().end) {
+            windows.push_back(IncidentWindow{opens, o.end + settle, {o}});
             continue;
         }
         IncidentWindow &w = windows.back();

@@ -19,9 +19,15 @@ struct IncidentWindow
     SimTime length() const { return end - start; }
 };
 
+// How long before its first outage a window opens. A failure at the very start of a replayed
+// period would coincide with the end of its warm-up, and the requests it kills in flight could
+// be counted before the statistics restart; a second of normal traffic first keeps them in.
+inline constexpr SimTime windowLead = second;
+
 // Merges a timeline (sorted by start, as outageTimeline returns it) into windows: a window opens
-// at its first outage's start and closes `settle` after the latest end of its outages; an outage
-// that starts before the current window's end joins it.
+// `windowLead` before its first outage's start (not before 0) and closes `settle` after the
+// latest end of its outages; an outage whose lead starts before the current window's end joins
+// it.
 std::vector<IncidentWindow> mergeIntoWindows(const std::vector<Outage> &outages, SimTime settle);
 
 // The settle time a window keeps after its last repair:

@@ -135,6 +135,7 @@ private Q_SLOTS:
     void activeStandbyMatchesItsAnalyticModel();
     void agreesWithTheFullSimulation();
     void resultsDoNotDependOnThreadsOrCalls();
+    void requestsInFlightAtACrashAreCounted();
 };
 
 void TestAvailability::overlappingOutagesMergeIntoOneWindow()
@@ -150,16 +151,19 @@ void TestAvailability::overlappingOutagesMergeIntoOneWindow()
     };
     const std::vector<IncidentWindow> windows = mergeIntoWindows(outages, 5 * s);
     QCOMPARE(windows.size(), std::size_t(2));
-    QCOMPARE(windows[0].start, 10 * s);
+    QCOMPARE(windows[0].start, 10 * s - windowLead);
     QCOMPARE(windows[0].end, 50 * s); // c's end + settle
     QCOMPARE(windows[0].outages.size(), std::size_t(3));
-    QCOMPARE(windows[1].start, 100 * s);
+    QCOMPARE(windows[1].start, 100 * s - windowLead);
     QCOMPARE(windows[1].end, 115 * s);
     QCOMPARE(windows[1].outages.front().mode, FailureMode::Blackhole);
-    // An outage starting exactly at a window's end opens a new window.
+    // An outage whose lead starts exactly at a window's end opens a new window; one at the
+    // start of the horizon has no lead.
     const std::vector<IncidentWindow> apart = mergeIntoWindows(
-        {{1, 0, FailureMode::Crash, 0, 10 * s}, {2, 0, FailureMode::Crash, 15 * s, 20 * s}}, 5 * s);
+        {{1, 0, FailureMode::Crash, 0, 10 * s}, {2, 0, FailureMode::Crash, 16 * s, 20 * s}}, 5 * s);
     QCOMPARE(apart.size(), std::size_t(2));
+    QCOMPARE(apart[0].start, SimTime(0));
+    QCOMPARE(apart[1].start, 15 * s);
 }
 
 void TestAvailability::outageInProgressIsCutAtTheHorizon()
@@ -452,6 +456,38 @@ void TestAvailability::resultsDoNotDependOnThreadsOrCalls()
     QVERIFY(sameReplication(first, second));
     QVERIFY(sameReplication(first, one.runs[1]));
     QVERIFY(!sameReplication(first, one.runs[0]));
+}
+
+void TestAvailability::requestsInFlightAtACrashAreCounted()
+{
+    // Two app servers with room to spare: a crash costs only the requests it held (about
+    // 10 req/s x 0.2 s = 2 each), which the window must count although the failure comes right
+    // after its warm-up.
+    ModelSpec m = singleServer(20);
+    m.components[2].appServer.service = Distribution::deterministic(200e6);
+    m.components[2].appServer.workers = 8;
+    const std::uint32_t app2 = addAppServer(m, "app-2", 0, 8, 200 * millisecond);
+    m.components[1].loadBalancer.servers.push_back(app2);
+    m.randomFailures = {randomFailures(SimKind::AppServer, 1, 1)};
+    m.duration = 40 * 3600 * second;
+    m.replications = 2;
+    const SimulationResult full = runSimulation(m, 2);
+    const double fullPerFailure
+        = static_cast<double>(full.requests.failedByCause[std::size_t(FailureCause::ServerCrash)])
+          / static_cast<double>(full.incidents.size());
+
+    m.duration = 600 * second;
+    AvailabilityOptions options;
+    options.years = 40.0 / 8766;
+    options.replications = 4;
+    const AvailabilityResult mode = runAvailability(m, options, 2);
+    const double modePerFailure
+        = mode.failedByCause[std::size_t(FailureCause::ServerCrash)]
+          / static_cast<double>(mode.failures);
+    qInfo("requests lost in a crash: full simulation %s, availability mode %s",
+          num(fullPerFailure).constData(), num(modePerFailure).constData());
+    QVERIFY(fullPerFailure > 1);
+    QVERIFY(modePerFailure > 0.6 * fullPerFailure && modePerFailure < 1.6 * fullPerFailure);
 }
 
 QTEST_APPLESS_MAIN(TestAvailability)

@@ -8,6 +8,7 @@
 #include "core/simulation/sweepsummary.h"
 #include "core/validation/validator.h"
 
+#include <sched.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -74,6 +75,17 @@ int plan(const SweepOptions &options, bool speak, core::SweepPlan &out)
     return ExitOk;
 }
 
+// The cores this process may run on: what taskset, a cgroup or an MPI launcher's binding left
+// it, which can be fewer than the machine has.
+int usableCores()
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (::sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+        return CPU_COUNT(&set);
+    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 int run(const SweepOptions &options)
 {
     std::unique_ptr<SweepCluster> cluster = joinSweepCluster();
@@ -89,11 +101,15 @@ int run(const SweepOptions &options)
 
     // One thread per core on a machine of one's own; in a job, one per process unless asked,
     // since the launcher usually gives each process one core.
+    const int cores = usableCores();
     int threads = options.threads;
-    if (!options.threadsOption->count()) {
-        const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    if (!options.threadsOption->count())
         threads = cluster->size() > 1 ? 1 : cores;
-    }
+    else if (threads > cores && cluster->size() > 1 && coordinator && !options.quiet)
+        std::cerr << "topolab-cli sweep: note: each process may use " << cores
+                  << (cores == 1 ? " core" : " cores") << " and runs " << threads
+                  << " threads on them; give each its cores (mpirun --map-by slot:PE="
+                  << threads << ", srun --cpus-per-task=" << threads << ")\n";
     threads = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(threads),
                                                      sweep.taskCount()));
 

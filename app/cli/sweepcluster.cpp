@@ -21,7 +21,9 @@ public:
     std::string run(const core::SweepPlan &plan, core::SweepQueue &queue, int threads,
                     sim::SimObserver *progress) override
     {
-        core::runSweepThreads(plan, queue, threads, progress);
+        if (std::string failure = core::runSweepThreads(plan, queue, threads, progress);
+            !failure.empty())
+            return failure;
         if (!queue.allFinished())
             return "stopped after " + std::to_string(queue.finishedCount()) + " of "
                    + std::to_string(queue.size()) + " runs";

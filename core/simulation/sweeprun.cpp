@@ -89,10 +89,19 @@ SweepOutcome runSweepTask(const SweepPlan &plan, SweepTask task, sim::SimObserve
     return fromReplication(run, model);
 }
 
-void runSweepThreads(const SweepPlan &plan, SweepQueue &queue, int threads,
-                     sim::SimObserver *observer)
+std::string describeFailedTask(const SweepPlan &plan, std::size_t index, const char *what)
+{
+    const SweepTask task = taskAt(plan, index);
+    return "run " + std::to_string(index) + " (point " + std::to_string(task.point + 1) + ", "
+           + (task.point < plan.labels.size() ? plan.labels[task.point] : std::string()) + ", replication "
+           + std::to_string(task.replication + 1) + ") failed: " + what;
+}
+
+std::string runSweepThreads(const SweepPlan &plan, SweepQueue &queue, int threads,
+                            sim::SimObserver *observer)
 {
     std::mutex mutex;
+    std::string failure;
     StopOnly stop(observer, mutex);
     const auto stopped = [&] { return observer && stop.stopRequested(); };
     auto work = [&] {
@@ -100,8 +109,16 @@ void runSweepThreads(const SweepPlan &plan, SweepQueue &queue, int threads,
             const std::optional<std::size_t> index = queue.take();
             if (!index)
                 return;
-            SweepOutcome outcome
-                = runSweepTask(plan, taskAt(plan, *index), observer ? &stop : nullptr);
+            SweepOutcome outcome;
+            try {
+                outcome = runSweepTask(plan, taskAt(plan, *index), observer ? &stop : nullptr);
+            } catch (const std::exception &e) {
+                std::lock_guard lock(mutex);
+                if (failure.empty())
+                    failure = describeFailedTask(plan, *index, e.what());
+                queue.abandon();
+                return;
+            }
             if (stopped()) {
                 queue.giveBack(*index);
                 return;
@@ -117,13 +134,14 @@ void runSweepThreads(const SweepPlan &plan, SweepQueue &queue, int threads,
     const int workers = std::max(1, threads);
     if (workers == 1) {
         work();
-        return;
+        return failure;
     }
     std::vector<std::thread> pool;
     for (int i = 0; i < workers; ++i)
         pool.emplace_back(work);
     for (std::thread &t : pool)
         t.join();
+    return failure;
 }
 
 } // namespace topolab::core

@@ -121,6 +121,7 @@ private Q_SLOTS:
     void aPointIsAPlainRunOfItsVariant();
     void commonRandomNumbersSharpenDifferences();
     void failuresAreCountedNextToEveryInterval();
+    void aTaskThatThrowsStopsTheRunWithItsName();
 };
 
 void TestSweep::gridVariesTheFirstParameterSlowest()
@@ -382,6 +383,25 @@ void TestSweep::failuresAreCountedNextToEveryInterval()
     const std::string text = sweepSummaryText(plan, points);
     QVERIFY2(text.find("from " + std::to_string(failures) + " failure") != std::string::npos,
              text.c_str());
+}
+
+void TestSweep::aTaskThatThrowsStopsTheRunWithItsName()
+{
+    // A plan whose second point has no model: running it throws, as a run out of memory would.
+    const Topology topology = test::parseTopology(webTier);
+    SweepPlan plan = planOrFail(topology, {"www.ttl_s=30,300"}, runs(3, 60));
+    plan.models.pop_back();
+    for (int threads : {1, 2}) {
+        SweepQueue queue(plan.taskCount());
+        const std::string failure = runSweepThreads(plan, queue, threads);
+        // Whichever of point 2's runs a thread reached first.
+        QVERIFY2(failure.starts_with("run ") && failure.find(" (point 2, Record TTL 300 s, replication ")
+                     != std::string::npos && failure.find(") failed: ") != std::string::npos,
+                 failure.c_str());
+        QVERIFY(!queue.allFinished());
+        QVERIFY(queue.abandoned());
+        QCOMPARE(queue.take(), std::nullopt);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestSweep)

@@ -115,7 +115,9 @@ private:
     std::string runAlone(const core::SweepPlan &plan, core::SweepQueue &queue, int threads,
                          sim::SimObserver *progress)
     {
-        core::runSweepThreads(plan, queue, threads, progress);
+        if (std::string failure = core::runSweepThreads(plan, queue, threads, progress);
+            !failure.empty())
+            return failure;
         return queue.allFinished() ? std::string() : "stopped before every run was done";
     }
 
@@ -127,7 +129,9 @@ private:
         gTotal = queue.size();
         std::signal(SIGTERM, sayStopped);
         std::signal(SIGINT, sayStopped);
-        std::thread local([&] { core::runSweepThreads(plan, queue, threads, progress); });
+        std::string localFailure;
+        std::thread local(
+            [&] { localFailure = core::runSweepThreads(plan, queue, threads, progress); });
 
         struct Worker
         {
@@ -217,6 +221,8 @@ private:
         gFinished = queue.finishedCount();
         if (!failure.empty())
             return failure;
+        if (!localFailure.empty())
+            return "process 0: " + localFailure;
         if (!queue.allFinished())
             return "stopped after " + std::to_string(queue.finishedCount()) + " of "
                    + std::to_string(queue.size()) + " runs";
@@ -253,10 +259,7 @@ private:
                         = core::runSweepTask(plan, core::taskAt(plan, task));
                     reply = std::to_string(task) + '\t' + core::encodeOutcome(outcome);
                 } catch (const std::exception &e) {
-                    const core::SweepTask t = core::taskAt(plan, task);
-                    reply = "run " + std::to_string(task) + " (point "
-                            + std::to_string(t.point + 1) + ", replication "
-                            + std::to_string(t.replication + 1) + ") failed: " + e.what();
+                    reply = core::describeFailedTask(plan, task, e.what());
                     tag = Failed;
                 }
                 std::lock_guard lock(mutex);

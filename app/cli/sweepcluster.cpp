@@ -30,6 +30,8 @@ public:
         return {};
     }
 
+    std::pair<int, int> agree(int code) override { return {code, code}; }
+
     void abort(int exitCode) override { std::exit(exitCode); }
 };
 
@@ -46,7 +48,19 @@ bool launchedByMpi()
 }
 #endif
 
+std::string gInterruptedNote;
+
 } // namespace
+
+void setInterruptedNote(std::string note)
+{
+    gInterruptedNote = std::move(note);
+}
+
+const char *interruptedNote()
+{
+    return gInterruptedNote.c_str();
+}
 
 std::string SweepCluster::describe() const
 {

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 namespace topolab::cli {
 
@@ -29,9 +30,18 @@ public:
                             sim::SimObserver *progress)
         = 0;
 
+    // What every process found before the work starts (0 = ready), gathered so that all of
+    // them go on, or all stop: a process that cannot read the file must not leave the others
+    // waiting for it. Returns {the worst code of any process, rank 0's code}.
+    virtual std::pair<int, int> agree(int code) = 0;
+
     // Stops every process of the job at once, after rank 0 decided the run failed.
     virtual void abort(int exitCode) = 0;
 };
+
+// What rank 0 adds when the job is ended under it ("re-run ... to resume"); set before run().
+void setInterruptedNote(std::string note);
+const char *interruptedNote();
 
 // An MPI job when Topolab was built with TOPOLAB_WITH_MPI and an MPI launcher (mpirun, srun)
 // started this process; otherwise this process alone.

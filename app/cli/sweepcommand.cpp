@@ -4,6 +4,8 @@
 #include "sweepcluster.h"
 #include "terminalprogress.h"
 
+#include "core/io/documenttext.h"
+#include "core/simulation/sweepcheckpoint.h"
 #include "core/simulation/sweeprun.h"
 #include "core/simulation/sweepsummary.h"
 #include "core/validation/validator.h"
@@ -30,6 +32,7 @@ struct SweepOptions
     int replications = 0;
     int threads = 0;
     std::string json;
+    std::string checkpoint;
     bool quiet = false;
     CLI::Option *durationOption = nullptr;
     CLI::Option *seedOption = nullptr;
@@ -86,18 +89,78 @@ int usableCores()
     return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
+// Opens the checkpoint and loads what it holds into the queue; on rank 0 only.
+int openCheckpoint(const SweepOptions &options, const core::SweepPlan &sweep,
+                   core::SweepQueue &queue, std::unique_ptr<core::SweepCheckpoint> &out)
+{
+    if (options.checkpoint.empty())
+        return ExitOk;
+    const core::FileText file = core::readTextFile(options.file, "topology");
+    if (file.error) {
+        std::cerr << options.file << ": error: " << file.error->message << '\n';
+        return ExitUnreadable;
+    }
+    auto opened = core::SweepCheckpoint::open(
+        options.checkpoint, core::sweepFingerprint(file.text, sweep), queue);
+    if (!opened) {
+        std::cerr << "topolab-cli sweep: error: " << opened.error << '\n';
+        return ExitUnreadable;
+    }
+    out = std::move(*opened.value);
+    if (out->resumed() > 0)
+        std::cerr << "topolab-cli sweep: resuming from " << options.checkpoint << ": "
+                  << out->resumed() << " of " << queue.size() << " runs already done\n";
+    return ExitOk;
+}
+
 int run(const SweepOptions &options)
 {
     std::unique_ptr<SweepCluster> cluster = joinSweepCluster();
     const bool coordinator = cluster->rank() == 0;
-    if (std::string problem = checkOutputPath(options.json); !problem.empty()) {
-        if (coordinator)
-            std::cerr << "topolab-cli sweep: error: " << problem << '\n';
-        return ExitUnreadable;
+    // Only rank 0 writes; on a cluster the other nodes may not even see its directories.
+    int code = ExitOk;
+    if (coordinator) {
+        for (const std::string *path : {&options.json, &options.checkpoint}) {
+            if (std::string problem = checkOutputPath(*path); !problem.empty() && !code) {
+                std::cerr << "topolab-cli sweep: error: " << problem << '\n';
+                code = ExitUnreadable;
+            }
+        }
+    }
+    if (options.checkpoint == "-" && coordinator && !code) {
+        std::cerr << "topolab-cli sweep: error: --checkpoint needs a file, not stdout\n";
+        code = ExitUnreadable;
     }
     core::SweepPlan sweep;
-    if (int code = plan(options, coordinator, sweep); code != ExitOk)
-        return code;
+    if (!code)
+        code = plan(options, coordinator, sweep);
+    core::SweepQueue queue(code ? 0 : sweep.taskCount());
+    std::unique_ptr<core::SweepCheckpoint> checkpoint;
+    if (coordinator && !code)
+        code = openCheckpoint(options, sweep, queue, checkpoint);
+    const auto [worst, first] = cluster->agree(code);
+    if (worst != ExitOk) {
+        // Rank 0 has said what was wrong with the file or the command line; a process that
+        // failed alone says why itself.
+        if (!coordinator && code != ExitOk && first == ExitOk) {
+            std::cerr << "topolab-cli sweep: process " << cluster->rank() << ":\n";
+            core::SweepPlan ignored;
+            plan(options, true, ignored);
+        }
+        return worst;
+    }
+    if (checkpoint) {
+        setInterruptedNote("; the runs done are kept in " + options.checkpoint
+                           + ": run the same command again to go on from there");
+        queue.onFinished([&checkpoint, said = false](std::size_t task,
+                                                     const core::SweepOutcome &o) mutable {
+            if (std::string problem = checkpoint->record(task, o); !problem.empty() && !said) {
+                std::cerr << "topolab-cli sweep: warning: " << problem
+                          << "; the sweep goes on without it\n";
+                said = true;
+            }
+        });
+    }
 
     // One thread per core on a machine of one's own; in a job, one per process unless asked,
     // since the launcher usually gives each process one core.
@@ -111,9 +174,8 @@ int run(const SweepOptions &options)
                   << " threads on them; give each its cores (mpirun --map-by slot:PE="
                   << threads << ", srun --cpus-per-task=" << threads << ")\n";
     threads = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(threads),
-                                                     sweep.taskCount()));
+                                                     std::max<std::size_t>(1, sweep.taskCount())));
 
-    core::SweepQueue queue(sweep.taskCount());
     const bool showProgress = coordinator && !options.quiet && ::isatty(STDERR_FILENO);
     TerminalProgress progress("sweeping");
     const std::string failure
@@ -122,7 +184,8 @@ int run(const SweepOptions &options)
     if (!coordinator)
         return ExitOk;
     if (!failure.empty()) {
-        std::cerr << "topolab-cli sweep: error: " << failure << "; nothing was written\n";
+        std::cerr << "topolab-cli sweep: error: " << failure << "; no result was written"
+                  << interruptedNote() << '\n';
         cluster->abort(ExitInvalid);
         return ExitInvalid;
     }
@@ -179,6 +242,10 @@ CommandRunner addSweepCommand(CLI::App &app)
               ->check(CLI::Range(1, 4096));
     cmd->add_option("--json", options->json, "Write the result as JSON to PATH, or to stdout with -")
         ->type_name("PATH|-");
+    cmd->add_option("--checkpoint", options->checkpoint,
+                    "Keep every finished run in PATH as it finishes; run the same command\n"
+                    "again after an interruption and only the missing runs run")
+        ->type_name("PATH");
     cmd->add_flag("-q,--quiet", options->quiet, "No summary on stdout and no progress bar");
     return [options] {
         return run(*options);

@@ -43,6 +43,8 @@ void SweepQueue::finish(std::size_t task, const SweepOutcome &outcome)
         mTaken[task] = true;
         ++mFinished;
     }
+    if (mOnFinished)
+        mOnFinished(task, outcome);
     mChanged.notify_all();
 }
 

@@ -4,6 +4,7 @@
 
 #include <condition_variable>
 #include <cstddef>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -36,6 +37,13 @@ public:
     void abandon();
     bool abandoned() const;
 
+    // Called with every outcome finish() keeps, from the finishing thread, outside the queue's
+    // lock (a checkpoint writes it down). Set it before the work starts.
+    void onFinished(std::function<void(std::size_t, const SweepOutcome &)> hook)
+    {
+        mOnFinished = std::move(hook);
+    }
+
     // In task order; every task must be finished.
     std::vector<SweepOutcome> outcomes() const;
 
@@ -48,6 +56,7 @@ private:
     std::size_t mNext = 0;
     std::size_t mFinished = 0;
     bool mAbandoned = false;
+    std::function<void(std::size_t, const SweepOutcome &)> mOnFinished;
 };
 
 } // namespace topolab::core

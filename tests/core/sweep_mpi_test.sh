@@ -36,10 +36,13 @@ if mpi -n 3 "$cli" sweep "$example" --param www.ttl_s=-5 2>"$dir/usage.err"; the
 fi
 [ "$(grep -c 'ttl_s' "$dir/usage.err")" -eq 1 ] || fail "the error was not said once: $(cat "$dir/usage.err")"
 
-# Kill the process of rank 2 while it works: the job must fail, say so, and write nothing.
-long="--param www.ttl_s=30,60,120,300 --replications 40 --duration 3600 -q"
+# Kill the process of rank 2 while it works: the job must fail, say so, and write nothing but
+# its checkpoint; the same command then finishes the runs that are missing and writes what an
+# uninterrupted sweep writes.
+long="--param www.ttl_s=30,60,120,300 --replications 20 --duration 900 -q"
 # shellcheck disable=SC2086
-mpi -n 3 "$cli" sweep "$example" $long --json "$dir/killed.json" 2>"$dir/killed.err" &
+mpi -n 3 "$cli" sweep "$example" $long --json "$dir/killed.json" \
+    --checkpoint "$dir/killed.checkpoint" 2>"$dir/killed.err" &
 job=$!
 victim=
 for _ in $(seq 1 200); do
@@ -60,7 +63,19 @@ wait "$job" || status=$?
 [ "$status" -ne 0 ] || fail "the job succeeded although rank 2 was killed"
 [ ! -e "$dir/killed.json" ] || fail "a killed job wrote its output"
 grep -q 'rank 2' "$dir/killed.err" || fail "the runtime did not name rank 2: $(cat "$dir/killed.err")"
-grep -q 'nothing was written' "$dir/killed.err" \
+grep -q 'no result was written' "$dir/killed.err" \
     || fail "rank 0 did not say the run failed: $(cat "$dir/killed.err")"
 echo "a killed rank fails the job (exit $status) with no output:"
-grep -E 'rank 2|nothing was written' "$dir/killed.err" | sed 's/^/    /'
+grep -E 'rank 2|no result was written' "$dir/killed.err" | sed 's/^/    /'
+
+done_before=$(($(wc -l <"$dir/killed.checkpoint") - 1))
+[ "$done_before" -gt 0 ] || fail "the checkpoint kept no run"
+# shellcheck disable=SC2086
+"$cli" sweep "$example" $long --json "$dir/resumed.json" --checkpoint "$dir/killed.checkpoint" \
+    2>"$dir/resumed.err" || fail "the resumed sweep failed: $(cat "$dir/resumed.err")"
+grep -q "resuming from $dir/killed.checkpoint: $done_before of 80 runs already done" \
+    "$dir/resumed.err" || fail "no resume message for $done_before runs: $(cat "$dir/resumed.err")"
+# shellcheck disable=SC2086
+"$cli" sweep "$example" $long --json "$dir/whole.json"
+cmp "$dir/whole.json" "$dir/resumed.json" || fail "the resumed sweep differs from a whole one"
+echo "resumed after $done_before of 80 runs: the same bytes as an uninterrupted sweep"

@@ -6,11 +6,15 @@
 #include "topologyfixture.h"
 
 #include "core/simulation/simmodelbuilder.h"
+#include "core/simulation/sweepcheckpoint.h"
 #include "core/simulation/sweeprun.h"
 #include "core/simulation/sweepsummary.h"
 #include "sim/run/simulator.h"
 
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <fstream>
 
 #include <cmath>
 #include <cstring>
@@ -122,6 +126,8 @@ private Q_SLOTS:
     void commonRandomNumbersSharpenDifferences();
     void failuresAreCountedNextToEveryInterval();
     void aTaskThatThrowsStopsTheRunWithItsName();
+    void aCheckpointResumesWithTheSameOutcomes();
+    void aCheckpointOfAnotherSweepIsRefused();
 };
 
 void TestSweep::gridVariesTheFirstParameterSlowest()
@@ -402,6 +408,101 @@ void TestSweep::aTaskThatThrowsStopsTheRunWithItsName()
         QVERIFY(queue.abandoned());
         QCOMPARE(queue.take(), std::nullopt);
     }
+}
+
+void TestSweep::aCheckpointResumesWithTheSameOutcomes()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("sweep.checkpoint")).toStdString();
+    const Topology topology = test::parseTopology(webTier);
+    const SweepPlan plan = planOrFail(topology, {"www.ttl_s=30,300"}, runs(3, 120));
+    const std::string fingerprint = sweepFingerprint(webTier, plan);
+    const std::vector<SweepOutcome> whole = runAll(plan, 2);
+
+    {
+        // A first run that did tasks 0, 4 and 2, then died.
+        SweepQueue queue(plan.taskCount());
+        auto opened = SweepCheckpoint::open(path, fingerprint, queue);
+        QVERIFY2(opened, opened.error.c_str());
+        QCOMPARE((*opened.value)->resumed(), std::size_t(0));
+        for (std::size_t task : {0, 4, 2})
+            QVERIFY((*opened.value)->record(task, whole[task]).empty());
+    }
+    // A crash in the middle of a line leaves half of it.
+    std::ofstream(path, std::ios::app) << "5\t{\"v\":1,\"offe";
+
+    SweepQueue queue(plan.taskCount());
+    auto opened = SweepCheckpoint::open(path, fingerprint, queue);
+    QVERIFY2(opened, opened.error.c_str());
+    QCOMPARE((*opened.value)->resumed(), std::size_t(3));
+    QVERIFY(queue.isFinished(0) && queue.isFinished(2) && queue.isFinished(4));
+    QVERIFY(!queue.isFinished(5));
+    // Only the missing runs run, and each is written down as it finishes.
+    std::unique_ptr<SweepCheckpoint> checkpoint = std::move(*opened.value);
+    queue.onFinished([&](std::size_t task, const SweepOutcome &o) { checkpoint->record(task, o); });
+    QVERIFY(runSweepThreads(plan, queue, 2).empty());
+    std::vector<SweepOutcome> resumed = queue.outcomes();
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        SweepOutcome a = whole[i];
+        a.wallSeconds = resumed[i].wallSeconds = 0;
+        QVERIFY2(a == resumed[i], qPrintable(QString::number(i)));
+    }
+    QCOMPARE(sweepJson(plan, summarizeSweep(plan, resumed)).dump(),
+             sweepJson(plan, summarizeSweep(plan, whole)).dump());
+    checkpoint.reset();
+
+    // The damaged line is gone and every run is in the file: a third open runs nothing.
+    SweepQueue again(plan.taskCount());
+    auto third = SweepCheckpoint::open(path, fingerprint, again);
+    QVERIFY(third);
+    QCOMPARE((*third.value)->resumed(), plan.taskCount());
+    QVERIFY(again.allFinished());
+}
+
+void TestSweep::aCheckpointOfAnotherSweepIsRefused()
+{
+    QTemporaryDir dir;
+    const Topology topology = test::parseTopology(webTier);
+    const SweepPlan plan = planOrFail(topology, {"www.ttl_s=30,300"}, runs(3, 120));
+    const SweepPlan other = planOrFail(topology, {"www.ttl_s=30,600"}, runs(3, 120));
+    const SweepPlan moreRuns = planOrFail(topology, {"www.ttl_s=30,300"}, runs(4, 120));
+    const std::string fingerprint = sweepFingerprint(webTier, plan);
+    QVERIFY(fingerprint != sweepFingerprint(webTier, other));
+    QVERIFY(fingerprint != sweepFingerprint(webTier, moreRuns));
+    QVERIFY(fingerprint != sweepFingerprint(webTier + "# edited\n", plan));
+    QCOMPARE(sweepFingerprint(webTier, plan), fingerprint); // stable
+
+    const std::string path = dir.filePath(QStringLiteral("a.checkpoint")).toStdString();
+    {
+        SweepQueue queue(plan.taskCount());
+        QVERIFY(SweepCheckpoint::open(path, fingerprint, queue));
+    }
+    SweepQueue queue(other.taskCount());
+    const auto refused = SweepCheckpoint::open(path, sweepFingerprint(webTier, other), queue);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error.find("belongs to another sweep") != std::string::npos,
+             refused.error.c_str());
+
+    const std::string foreign = dir.filePath(QStringLiteral("notes.txt")).toStdString();
+    std::ofstream(foreign) << "my notes\n";
+    const auto notOurs = SweepCheckpoint::open(foreign, fingerprint, queue);
+    QVERIFY(!notOurs);
+    QVERIFY2(notOurs.error.find("is not a sweep checkpoint") != std::string::npos,
+             notOurs.error.c_str());
+    std::ifstream kept(foreign);
+    std::string line;
+    std::getline(kept, line);
+    QCOMPARE(line, std::string("my notes")); // left as it was
+
+    const std::string empty = dir.filePath(QStringLiteral("empty")).toStdString();
+    std::ofstream{empty};
+    QVERIFY(SweepCheckpoint::open(empty, fingerprint, queue));
+
+    const auto unwritable = SweepCheckpoint::open(dir.filePath(QStringLiteral("no/such/dir/c")).toStdString(),
+                                                  fingerprint, queue);
+    QVERIFY(!unwritable);
+    QVERIFY2(unwritable.error.find("cannot write checkpoint") != std::string::npos,
+             unwritable.error.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestSweep)

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void sameBytesForAnyThreadCountAndOnStdout();
     void aPointEqualsSimulateOfItsVariant();
     void availabilityModePerPoint();
+    void checkpointMakesARerunFree();
 
 private:
     QTemporaryDir mDir;
@@ -77,6 +78,14 @@ void TestSweepCli::usageErrors_data()
     QTest::newRow("no such directory")
         << args({"--param", "www.ttl_s=30", "--json", "/nonexistent/dir/out.json"})
         << QStringLiteral("no directory /nonexistent/dir");
+    QTest::newRow("checkpoint without directory")
+        << args({"--param", "www.ttl_s=30", "--checkpoint", "/nonexistent/dir/c"})
+        << QStringLiteral("no directory /nonexistent/dir");
+    QTest::newRow("checkpoint on stdout")
+        << args({"--param", "www.ttl_s=30", "--checkpoint", "-"}) << QStringLiteral("needs a file");
+    QTest::newRow("checkpoint not ours")
+        << args({"--param", "www.ttl_s=30", "--checkpoint", TOPOLAB_EXAMPLES "/single-region.topolab.yaml"})
+        << QStringLiteral("is not a sweep checkpoint");
 }
 
 void TestSweepCli::usageErrors()
@@ -206,6 +215,36 @@ void TestSweepCli::availabilityModePerPoint()
         args({"sweep"}) + QStringList{calm} + args({"--param", "www.ttl_s=30", "--years", "1"}));
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.err.contains(QStringLiteral("random_failures")), qPrintable(refused.err));
+}
+
+void TestSweepCli::checkpointMakesARerunFree()
+{
+    const QString checkpoint = mDir.filePath(QStringLiteral("rerun.checkpoint"));
+    const QStringList arguments = QStringList{QStringLiteral("sweep"), mExample}
+                                  + args({"--param", "www.ttl_s=30,300", "--replications", "2",
+                                          "--duration", "120", "-q", "--json", "-",
+                                          "--checkpoint"})
+                                  + QStringList{checkpoint};
+    const CliRun first = runCli(arguments);
+    QVERIFY2(first.exitCode == 0, qPrintable(describe(arguments, first)));
+    QVERIFY(!first.err.contains(QStringLiteral("resuming")));
+    const CliRun second = runCli(arguments);
+    QVERIFY2(second.exitCode == 0, qPrintable(describe(arguments, second)));
+    QVERIFY2(second.err.contains(QStringLiteral("4 of 4 runs already done")), qPrintable(second.err));
+    QCOMPARE(second.bytes, first.bytes);
+
+    // Another grid is refused rather than mixed in, and the checkpoint is left as it was.
+    QFile file(checkpoint);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray kept = file.readAll();
+    file.close();
+    QStringList otherGrid = arguments;
+    otherGrid[3] = QStringLiteral("www.ttl_s=30,600");
+    const CliRun refused = runCli(otherGrid);
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("belongs to another sweep")), qPrintable(refused.err));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), kept);
 }
 
 QTEST_GUILESS_MAIN(TestSweepCli)

@@ -66,21 +66,24 @@ private:
 };
 
 // What rank 0 says if the runtime ends the job under it (a process died, the scheduler's time
-// ran out): the line must come from a signal handler, so it is composed ahead of time.
+// ran out), from a signal handler: it reads only an atomic counter and strings set before the
+// run, formats into a buffer on the stack (glibc's snprintf of %d, %zu and %s takes no lock and
+// allocates nothing) and writes with write(2).
 std::atomic<std::size_t> gFinished{0};
 std::size_t gTotal = 0;
 
 void sayStopped(int signal)
 {
-    char line[200];
+    char line[1024];
     const std::size_t done = gFinished.load();
     const int n = std::snprintf(line, sizeof line,
                                 "\ntopolab-cli sweep: error: the MPI job was ended (signal %d) "
                                 "after %zu of %zu runs, most likely because one of its processes "
-                                "died; nothing was written\n",
-                                signal, done, gTotal);
+                                "died; no result was written%s\n",
+                                signal, done, gTotal, interruptedNote());
     if (n > 0)
-        [[maybe_unused]] auto ignored = ::write(STDERR_FILENO, line, static_cast<std::size_t>(n));
+        [[maybe_unused]] auto ignored = ::write(
+            STDERR_FILENO, line, std::min(static_cast<std::size_t>(n), sizeof line - 1));
     std::_Exit(128 + signal);
 }
 
@@ -107,6 +110,14 @@ public:
             return runAlone(plan, queue, threads, progress);
         return mRank == coordinator ? coordinate(plan, queue, threads, progress)
                                     : serve(plan, threads);
+    }
+
+    std::pair<int, int> agree(int code) override
+    {
+        const int mine[2] = {code, mRank == coordinator ? code : 0};
+        int all[2] = {0, 0};
+        MPI_Allreduce(mine, all, 2, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+        return {all[0], all[1]};
     }
 
     void abort(int exitCode) override { MPI_Abort(MPI_COMM_WORLD, exitCode); }

@@ -241,8 +241,8 @@ void TestCli::usageErrors_data()
     QTest::newRow("no arguments") << QStringList{} << QStringLiteral("subcommand is required");
     QTest::newRow("unknown command")
         << QStringList{QStringLiteral("frobnicate"), file}
-        << QStringLiteral("unknown command 'frobnicate'; commands are analyze, deploy, export, "
-                          "format, plan, render, simulate, validate");
+        << QStringLiteral("unknown command 'frobnicate'; commands are analyze, availability, "
+                          "deploy, export, format, plan, render, simulate, sweep, validate");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
                                     << QStringLiteral("unknown option '--frobnicate'");
     QTest::newRow("unknown validate option")

@@ -5,8 +5,6 @@
 
 #include "core/simulation/availabilityreport.h"
 #include "core/simulation/simmodelbuilder.h"
-#include "core/simulation/simreadiness.h"
-#include "core/validation/validator.h"
 #include "sim/availability/availabilityrunner.h"
 
 #include <unistd.h>
@@ -43,20 +41,9 @@ int run(const AvailabilityCommandOptions &options)
     }
 
     core::LoadResult loaded;
-    if (int code = loadOrReport(options.file, loaded); code != ExitOk)
+    if (int code = loadForSimulation("availability", options.file, loaded); code != ExitOk)
         return code;
     const core::Topology &topology = *loaded.topology;
-    const auto findings = core::validateTopology(topology, &loaded.sources);
-    printDiagnostics(findings, options.file);
-    if (core::hasErrors(findings)) {
-        std::cerr << "topolab-cli availability: " << options.file
-                  << ": not simulated: fix the errors above first\n";
-        return ExitInvalid;
-    }
-    if (std::string missing = core::missingForSimulation(topology); !missing.empty()) {
-        std::cerr << options.file << ": error: " << missing << '\n';
-        return ExitInvalid;
-    }
 
     core::SimOverrides overrides;
     if (options.seedOption->count())

@@ -1,5 +1,8 @@
 #include "clicommon.h"
 
+#include "core/simulation/simreadiness.h"
+#include "core/validation/validator.h"
+
 #include <iostream>
 
 namespace topolab::cli {
@@ -20,6 +23,33 @@ int loadOrReport(const std::string &file, core::LoadResult &result)
     }
     if (!result.ok()) {
         printDiagnostics(result.diagnostics, file);
+        return ExitInvalid;
+    }
+    return ExitOk;
+}
+
+int loadForSimulation(const std::string &command, const std::string &file,
+                      core::LoadResult &result, bool speak)
+{
+    if (!speak) {
+        result = core::loadTopologyFile(file);
+        if (!result.ok())
+            return result.unreadable ? ExitUnreadable : ExitInvalid;
+    } else if (int code = loadOrReport(file, result); code != ExitOk) {
+        return code;
+    }
+    const auto findings = core::validateTopology(*result.topology, &result.sources);
+    if (speak)
+        printDiagnostics(findings, file);
+    if (core::hasErrors(findings)) {
+        if (speak)
+            std::cerr << "topolab-cli " << command << ": " << file
+                      << ": not simulated: fix the errors above first\n";
+        return ExitInvalid;
+    }
+    if (std::string missing = core::missingForSimulation(*result.topology); !missing.empty()) {
+        if (speak)
+            std::cerr << file << ": error: " << missing << '\n';
         return ExitInvalid;
     }
     return ExitOk;

@@ -6,8 +6,6 @@
 #include "core/simulation/resultjson.h"
 #include "core/simulation/resultsummary.h"
 #include "core/simulation/simmodelbuilder.h"
-#include "core/simulation/simreadiness.h"
-#include "core/validation/validator.h"
 #include "sim/run/simulator.h"
 
 #include <unistd.h>
@@ -57,20 +55,9 @@ int run(const SimulateOptions &options)
     }
 
     core::LoadResult loaded;
-    if (int code = loadOrReport(options.file, loaded); code != ExitOk)
+    if (int code = loadForSimulation("simulate", options.file, loaded); code != ExitOk)
         return code;
     const core::Topology &topology = *loaded.topology;
-    const auto findings = core::validateTopology(topology, &loaded.sources);
-    printDiagnostics(findings, options.file);
-    if (core::hasErrors(findings)) {
-        std::cerr << "topolab-cli simulate: " << options.file
-                  << ": not simulated: fix the errors above first\n";
-        return ExitInvalid;
-    }
-    if (std::string missing = core::missingForSimulation(topology); !missing.empty()) {
-        std::cerr << options.file << ": error: " << missing << '\n';
-        return ExitInvalid;
-    }
 
     core::SimOverrides overrides;
     if (options.durationOption->count())

@@ -8,7 +8,6 @@
 #include "core/simulation/sweepcheckpoint.h"
 #include "core/simulation/sweeprun.h"
 #include "core/simulation/sweepsummary.h"
-#include "core/validation/validator.h"
 
 #include <sched.h>
 #include <unistd.h>
@@ -46,20 +45,9 @@ int plan(const SweepOptions &options, bool speak, core::SweepPlan &out)
 {
     std::ostream nowhere(nullptr);
     std::ostream &err = speak ? std::cerr : nowhere;
-    core::LoadResult loaded = core::loadTopologyFile(options.file);
-    if (loaded.unreadable || !loaded.ok()) {
-        if (speak)
-            return loadOrReport(options.file, loaded);
-        return loaded.unreadable ? ExitUnreadable : ExitInvalid;
-    }
-    const auto findings = core::validateTopology(*loaded.topology, &loaded.sources);
-    if (speak)
-        printDiagnostics(findings, options.file);
-    if (core::hasErrors(findings)) {
-        err << "topolab-cli sweep: " << options.file << ": not simulated: fix the errors above "
-               "first\n";
-        return ExitInvalid;
-    }
+    core::LoadResult loaded;
+    if (int code = loadForSimulation("sweep", options.file, loaded, speak); code != ExitOk)
+        return code;
     core::SweepRequest request;
     request.parameters = options.parameters;
     request.years = options.years;

@@ -4,13 +4,11 @@
 #include "outagetimeline.h"
 #include "windowreplay.h"
 
+#include "sim/run/replicationpool.h"
 #include "sim/run/simulator.h"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <mutex>
-#include <thread>
 
 namespace topolab::sim {
 
@@ -199,66 +197,12 @@ AvailabilityResult runAvailability(const ModelSpec &model, const AvailabilityOpt
     const auto start = std::chrono::steady_clock::now();
     const int replications
         = std::max(1, options.replications > 0 ? options.replications : model.replications);
-    const int workers = std::clamp(threads, 1, replications);
     std::vector<AvailabilityReplication> runs(static_cast<std::size_t>(replications));
-    std::vector<double> progress(runs.size(), 0.0);
-    std::mutex mutex;
-    std::atomic<int> next{0};
-
-    // Forwards one replication's progress as the share of all replications, serialised.
-    class Forward final : public SimObserver
-    {
-    public:
-        Forward(SimObserver *target, std::mutex &mutex, std::vector<double> &progress, int k)
-            : mTarget(target)
-            , mMutex(mutex)
-            , mProgress(progress)
-            , mK(static_cast<std::size_t>(k))
-        {
-        }
-        void onProgress(double fraction) override
-        {
-            std::lock_guard lock(mMutex);
-            mProgress[mK] = fraction;
-            double sum = 0;
-            for (double p : mProgress)
-                sum += p;
-            mTarget->onProgress(sum / static_cast<double>(mProgress.size()));
-        }
-        bool stopRequested() const override
-        {
-            std::lock_guard lock(mMutex);
-            return mTarget->stopRequested();
-        }
-
-    private:
-        SimObserver *mTarget;
-        std::mutex &mMutex;
-        std::vector<double> &mProgress;
-        std::size_t mK;
-    };
-
-    auto work = [&] {
-        for (int k = next++; k < replications; k = next++) {
-            if (observer) {
-                Forward forward(observer, mutex, progress, k);
-                runs[static_cast<std::size_t>(k)]
-                    = runAvailabilityReplication(model, options, k, &forward);
-            } else {
-                runs[static_cast<std::size_t>(k)]
-                    = runAvailabilityReplication(model, options, k, nullptr);
-            }
-        }
-    };
-    if (workers == 1) {
-        work();
-    } else {
-        std::vector<std::thread> pool;
-        for (int i = 0; i < workers; ++i)
-            pool.emplace_back(work);
-        for (std::thread &t : pool)
-            t.join();
-    }
+    const int workers = runReplicationPool(
+        replications, threads, observer, [&](int k, SimObserver *forward) {
+            runs[static_cast<std::size_t>(k)]
+                = runAvailabilityReplication(model, options, k, forward);
+        });
     AvailabilityResult result = poolAvailability(model, options, std::move(runs));
     result.threads = workers;
     const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;

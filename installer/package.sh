@@ -8,6 +8,9 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${TOPOLAB_BUILD_DIR:-$repo/build}
 
+# The desktop package leaves MPI out (clusters build from source: docs/cluster.md), also when
+# this build tree was configured with it for the tests.
+export TOPOLAB_CMAKE_OPTIONS="-DTOPOLAB_WITH_MPI=OFF ${TOPOLAB_CMAKE_OPTIONS:-}"
 "$repo/installer/setup.sh" help2man dpkg-dev
 
 cd "$build_dir"

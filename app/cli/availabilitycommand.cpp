@@ -6,6 +6,7 @@
 #include "core/simulation/availabilityreport.h"
 #include "core/simulation/simmodelbuilder.h"
 #include "sim/availability/availabilityrunner.h"
+#include "sim/availability/outagetimeline.h"
 
 #include <unistd.h>
 
@@ -56,6 +57,10 @@ int run(const AvailabilityCommandOptions &options)
                      "  scenario:\n"
                      "    random_failures:\n"
                      "      - {kind: app_server, mtbf_h: 2000, mttr_min: 15}\n";
+        return ExitInvalid;
+    }
+    if (std::string problem = sim::horizonProblem(model, options.years); !problem.empty()) {
+        std::cerr << options.file << ": error: " << problem << '\n';
         return ExitInvalid;
     }
     if (!model.failures.empty() && !options.quiet)

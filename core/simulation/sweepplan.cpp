@@ -3,6 +3,7 @@
 #include "simreadiness.h"
 
 #include "core/validation/validator.h"
+#include "sim/availability/outagetimeline.h"
 
 #include <algorithm>
 
@@ -98,6 +99,10 @@ Checked<SweepPlan> planSweep(const Topology &topology, const SweepRequest &reque
         return Fail::fail("--years simulates component failures over years, and the topology "
                           "has none: add a scenario.random_failures entry per component kind, "
                           "e.g. {kind: app_server, mtbf_h: 2000, mttr_min: 15}");
+    if (plan.years > 0) {
+        if (std::string problem = sim::horizonProblem(base, plan.years); !problem.empty())
+            return Fail::fail(problem);
+    }
 
     // Every point's replications come from the sweep, whatever a swept scenario would say.
     SimOverrides overrides = request.overrides;

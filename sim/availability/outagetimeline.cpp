@@ -4,6 +4,7 @@
 #include "sim/random/streamseed.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <tuple>
 
@@ -48,6 +49,51 @@ std::vector<Outage> outageTimeline(const ModelSpec &model, int replication, SimT
                < std::tie(b.start, b.component, b.process);
     });
     return out;
+}
+
+namespace {
+
+// Outages expected of random failure entry r over the horizon, all its components together.
+double expectedOf(const ModelSpec &model, std::size_t r, double horizonSeconds)
+{
+    const RandomFailureSpec &spec = model.randomFailures[r];
+    const double cycle = spec.mtbfHours * 3600.0 + spec.mttrMinutes * 60.0;
+    double components = 0;
+    for (const ComponentSpec &c : model.components)
+        components += c.kind == spec.kind ? 1 : 0;
+    return cycle > 0 ? components * horizonSeconds / cycle : 0;
+}
+
+} // namespace
+
+double expectedOutages(const ModelSpec &model, double years)
+{
+    const double horizon = years * 365.25 * 86400.0;
+    double total = 0;
+    for (std::size_t r = 0; r < model.randomFailures.size(); ++r)
+        total += expectedOf(model, r, horizon);
+    return total;
+}
+
+std::string horizonProblem(const ModelSpec &model, double years)
+{
+    const double total = expectedOutages(model, years);
+    if (total <= maxExpectedOutages)
+        return {};
+    std::size_t busiest = 0;
+    const double horizon = years * 365.25 * 86400.0;
+    for (std::size_t r = 1; r < model.randomFailures.size(); ++r)
+        if (expectedOf(model, r, horizon) > expectedOf(model, busiest, horizon))
+            busiest = r;
+    const RandomFailureSpec &spec = model.randomFailures[busiest];
+    char text[400];
+    std::snprintf(text, sizeof text,
+                  "%.3g years would hold about %.3g failures per replication, more than the "
+                  "%.0f one replication can replay (random_failures entry %zu, mtbf_h %g, "
+                  "mttr_min %g, draws the most); simulate fewer years or raise mtbf_h",
+                  years, total, maxExpectedOutages, busiest + 1, spec.mtbfHours,
+                  spec.mttrMinutes);
+    return text;
 }
 
 } // namespace topolab::sim

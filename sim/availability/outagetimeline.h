@@ -3,6 +3,7 @@
 #include "sim/model/modelspec.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace topolab::sim {
@@ -33,5 +34,17 @@ std::string availabilityPurpose(std::size_t randomFailure);
 // unchanged. An outage in progress at the horizon is cut there. Sorted by (start, component,
 // process).
 std::vector<Outage> outageTimeline(const ModelSpec &model, int replication, SimTime horizon);
+
+// The most outages one replication may expect: each is kept in memory and replayed request by
+// request, so beyond this a run would exhaust memory or never end.
+inline constexpr double maxExpectedOutages = 1e6;
+
+// The outages one replication expects over `years`: horizon / (MTBF + MTTR) per process.
+double expectedOutages(const ModelSpec &model, double years);
+
+// Why `years` is too long a horizon for this model's failure rates (naming the busiest random
+// failure entry and what to change), or empty when the expected outages stay within
+// maxExpectedOutages.
+std::string horizonProblem(const ModelSpec &model, double years);
 
 } // namespace topolab::sim

@@ -215,6 +215,22 @@ void TestSweepCli::availabilityModePerPoint()
         args({"sweep"}) + QStringList{calm} + args({"--param", "www.ttl_s=30", "--years", "1"}));
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.err.contains(QStringLiteral("random_failures")), qPrintable(refused.err));
+
+    // Failures every few milliseconds for 200 years would not fit in memory: refused up front.
+    const QString hectic = mDir.filePath(QStringLiteral("hectic.topolab.yaml"));
+    QFile in2(mExample), out2(hectic);
+    QVERIFY(in2.open(QIODevice::ReadOnly) && out2.open(QIODevice::WriteOnly));
+    out2.write(in2.readAll().replace("mtbf_h: 500, mttr_min: 15", "mtbf_h: 0.000001, mttr_min: 0"));
+    out2.close();
+    for (const char *command : {"sweep", "availability"}) {
+        QStringList arguments = args({command}) + QStringList{hectic} + args({"--years", "200"});
+        if (QByteArray(command) == "sweep")
+            arguments += args({"--param", "www.ttl_s=30"});
+        const CliRun run = runCli(arguments);
+        QVERIFY2(run.exitCode == 1, qPrintable(describe(arguments, run)));
+        QVERIFY2(run.err.contains(QStringLiteral("simulate fewer years or raise mtbf_h")),
+                 qPrintable(describe(arguments, run)));
+    }
 }
 
 void TestSweepCli::checkpointMakesARerunFree()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/simulation/simulationoutcome.h"
+#include "sim/availability/availabilityresult.h"
 #include "sim/run/failurecause.h"
 #include "sim/run/simulationresult.h"
 
@@ -34,8 +36,17 @@ struct OutcomeStats
     // seconds (nullopt when it had not recovered by the end, or there was none).
     std::string worstIncident;
     std::optional<double> worstRecoveryS;
+    // Component failures the replications saw: what every interval rests on.
+    std::uint64_t failures = 0;
+    // The long-horizon availability mode only (years > 0): failedCi is then failed requests per
+    // simulated year, and there is downtime in minutes per year instead of a latency.
+    double years = 0;
+    sim::ConfidenceInterval downMinPerYearCi;
 };
 
 OutcomeStats outcomeStats(const sim::SimulationResult &result);
+OutcomeStats outcomeStats(const sim::AvailabilityResult &result);
+// Whichever of the two the outcome holds.
+OutcomeStats outcomeStats(const SimulationOutcome &outcome);
 
 } // namespace topolab::app

@@ -27,9 +27,16 @@ QString field(QString text)
 
 QString SweepCsv::text(const QString &path, std::uint64_t seed, const std::vector<Row> &rows)
 {
-    QString out = QStringLiteral(
-        "parameter,value,replications,seed,availability,availability_low,availability_high,"
-        "failed_per_replication,failed_low,failed_high,p99_ms,p99_low_ms,p99_high_ms\n");
+    // A sweep over years counts failed requests per simulated year and has no latencies; one
+    // over the scenario has no downtime per year. What a mode does not measure stays empty.
+    const bool overYears = !rows.empty() && rows.front().stats.years > 0;
+    QString out = QStringLiteral("parameter,value,replications,seed,availability,availability_low,"
+                                 "availability_high,")
+                  + (overYears ? QStringLiteral("failed_per_year,")
+                               : QStringLiteral("failed_per_replication,"))
+                  + QStringLiteral("failed_low,failed_high,p99_ms,p99_low_ms,p99_high_ms,years,"
+                                   "failures,down_min_per_year,down_low,down_high\n");
+    const auto measured = [](bool yes, double value) { return yes ? number(value) : QString(); };
     for (const Row &row : rows) {
         const OutcomeStats &s = row.stats;
         const QStringList fields = {
@@ -43,9 +50,14 @@ QString SweepCsv::text(const QString &path, std::uint64_t seed, const std::vecto
             number(s.failedCi.mean),
             number(s.failedCi.low),
             number(s.failedCi.high),
-            number(s.p99Ci.mean),
-            number(s.p99Ci.low),
-            number(s.p99Ci.high),
+            measured(!overYears, s.p99Ci.mean),
+            measured(!overYears, s.p99Ci.low),
+            measured(!overYears, s.p99Ci.high),
+            number(s.years),
+            QString::number(s.failures),
+            measured(overYears, s.downMinPerYearCi.mean),
+            measured(overYears, s.downMinPerYearCi.low),
+            measured(overYears, s.downMinPerYearCi.high),
         };
         out += fields.join(QLatin1Char(',')) + QLatin1Char('\n');
     }

@@ -9,6 +9,8 @@
 #include "simulation/simulationrun.h"
 #include "simulation/sweeprun.h"
 
+#include "sim/availability/outagetimeline.h"
+
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -20,10 +22,13 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QDoubleSpinBox>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
 #include <functional>
 
 namespace topolab::app {
@@ -39,6 +44,24 @@ QString interval(double mean, const sim::ConfidenceInterval &ci, int decimals, c
              l.toString(ci.high, 'f', decimals));
 }
 
+// Enough decimals for the nines that matter: the shortfall from 100 % of the interval's low end
+// shows two significant digits (99.9997 rather than 100.000), at least 3 and at most 7.
+int availabilityDecimals(double lowPercent)
+{
+    const double shortfall = 100.0 - lowPercent;
+    if (!(shortfall > 0))
+        return 3;
+    return std::clamp(int(std::ceil(-std::log10(shortfall))) + 1, 3, 7);
+}
+
+// Decimals that show three significant digits of `value` (0.00650, 1.30, 125), at most 6.
+int threeDigits(double value)
+{
+    if (!(std::abs(value) > 0))
+        return 2;
+    return std::clamp(2 - int(std::floor(std::log10(std::abs(value)))), 0, 6);
+}
+
 } // namespace
 
 SweepPage::SweepPage(QWidget *parent)
@@ -46,6 +69,7 @@ SweepPage::SweepPage(QWidget *parent)
     , mPicker(new ParameterPicker)
     , mValues(new QLineEdit)
     , mReplications(new QSpinBox)
+    , mYears(new QDoubleSpinBox)
     , mRunButton(new QPushButton(tr("&Run Sweep")))
     , mStopButton(new QPushButton(tr("&Stop")))
     , mExportButton(new QPushButton(tr("&Export CSV…")))
@@ -68,6 +92,16 @@ SweepPage::SweepPage(QWidget *parent)
     mReplications->setValue(defaultReplications);
     mReplications->setToolTip(tr("Runs per value, all with the same seed; their spread gives "
                                  "the 95 % interval"));
+    mYears->setObjectName(QStringLiteral("yearsBox"));
+    mYears->setRange(0, 200);
+    mYears->setDecimals(2);
+    mYears->setSingleStep(1);
+    mYears->setSpecialValueText(tr("scenario"));
+    mYears->setSuffix(tr(" years"));
+    mYears->setToolTip(tr("0 (scenario): each replication runs the scenario, as Simulate › Run "
+                          "does.\nMore: each replication simulates the random failures over "
+                          "this many years and replays every incident request by request "
+                          "(availability over years)."));
     mRunButton->setObjectName(QStringLiteral("runButton"));
     mStopButton->setObjectName(QStringLiteral("stopButton"));
     mExportButton->setObjectName(QStringLiteral("exportButton"));
@@ -88,6 +122,8 @@ SweepPage::SweepPage(QWidget *parent)
     values->addWidget(mValues, 1);
     values->addWidget(new QLabel(tr("Replications:")));
     values->addWidget(mReplications);
+    values->addWidget(new QLabel(tr("Horizon:")));
+    values->addWidget(mYears);
     auto *form = new QFormLayout;
     form->addRow(tr("Parameter:"), mPicker);
     form->addRow(tr("Values:"), values);
@@ -202,11 +238,22 @@ bool SweepPage::run(QString *why)
         }
         variants.push_back(*variant.value);
     }
+    const double years = mYears->value();
+    if (years > 0) {
+        const sim::ModelSpec model = core::buildSimModel(mTopology);
+        if (model.randomFailures.empty())
+            return refuse(tr("Availability over years simulates random failures, and the "
+                             "scenario has none: add some in the Scenario panel (Random "
+                             "failures), or set the horizon back to scenario."));
+        if (const std::string problem = sim::horizonProblem(model, years); !problem.empty())
+            return refuse(toQString(problem));
+    }
     core::SimOverrides overrides;
     const bool scenario = path->scope == core::ParamPath::Scope::Scenario;
     if (!(scenario && path->param == "replications"))
         overrides.replications = mReplications->value();
     mRun->setCommonSeed(!(scenario && path->param == "seed"));
+    mRun->setYears(years);
     if (!mRun->start(variants, overrides))
         return refuse(tr("The sweep could not start."));
 
@@ -216,18 +263,29 @@ bool SweepPage::run(QString *why)
     mPoints.assign(mSweepValues.size(), std::nullopt);
     const QLocale locale;
     mTable->clear();
-    mTable->setColumnCount(4);
+    mTable->setColumnCount(5);
     QString unit = toQString(spec.unit);
+    const bool overYears = years > 0;
     mTable->setHorizontalHeaderLabels(
         {toQString(core::paramTitle(*path, mTopology))
              + (unit.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(unit)),
-         tr("Availability % (95 % interval)"), tr("Failed per replication"), tr("p99 latency ms")});
+         tr("Availability % (95 % interval)"),
+         overYears ? tr("Failed per year") : tr("Failed per replication"),
+         overYears ? tr("Down min/year") : tr("p99 latency ms"), tr("Failures seen")});
+    mAvailability->setTitle(overYears ? tr("Availability over %1 years per replication")
+                                            .arg(locale.toString(years))
+                                      : tr("Availability"),
+                            tr("%"));
+    mFailed->setTitle(overYears ? tr("Failed requests per year") : tr("Failed requests per replication"),
+                      tr("requests"));
+    mLatency->setTitle(overYears ? tr("Downtime per year") : tr("p99 latency (successful)"),
+                       overYears ? tr("min") : tr("ms"));
     mTable->setRowCount(int(mSweepValues.size()));
     for (int row = 0; row < mTable->rowCount(); ++row) {
         mTable->setItem(row, 0,
                         new QTableWidgetItem(
                             toQString(core::formatParamValue(mSweepValues[std::size_t(row)]))));
-        for (int column = 1; column < 4; ++column)
+        for (int column = 1; column < 5; ++column)
             mTable->setItem(row, column, new QTableWidgetItem(tr("waiting")));
     }
     mTable->resizeColumnsToContents();
@@ -276,7 +334,7 @@ void SweepPage::showPoint(int index)
     Point point;
     point.value = mSweepValues[std::size_t(index)];
     point.x = core::numericValue(mSpec, point.value).value_or(index);
-    point.stats = outcomeStats(outcome->result);
+    point.stats = outcomeStats(*outcome);
     mPoints[std::size_t(index)] = point;
 
     const QLocale l;
@@ -284,9 +342,15 @@ void SweepPage::showPoint(int index)
     sim::ConfidenceInterval availability = s.availabilityCi;
     availability.low *= 100;
     availability.high *= 100;
-    mTable->item(index, 1)->setText(interval(s.availabilityCi.mean * 100, availability, 3, l));
+    mTable->item(index, 1)->setText(interval(s.availabilityCi.mean * 100, availability,
+                                             availabilityDecimals(availability.low), l));
     mTable->item(index, 2)->setText(interval(s.failedCi.mean, s.failedCi, 0, l));
-    mTable->item(index, 3)->setText(interval(s.p99Ci.mean, s.p99Ci, 1, l));
+    if (s.years > 0)
+        mTable->item(index, 3)->setText(interval(s.downMinPerYearCi.mean, s.downMinPerYearCi,
+                                                 threeDigits(s.downMinPerYearCi.mean), l));
+    else
+        mTable->item(index, 3)->setText(interval(s.p99Ci.mean, s.p99Ci, 1, l));
+    mTable->item(index, 4)->setText(l.toString(qulonglong(s.failures)));
     mTable->resizeColumnsToContents();
     showCharts();
 }
@@ -332,7 +396,7 @@ void SweepPage::showCharts()
          }},
         {mLatency, CompareColours::latency(),
          [](const OutcomeStats &s) {
-             return s.p99Ci;
+             return s.years > 0 ? s.downMinPerYearCi : s.p99Ci;
          }},
     };
     int replications = 0;

@@ -14,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QDoubleSpinBox;
 class QSpinBox;
 class QTableWidget;
 
@@ -62,6 +63,7 @@ public:
     ParameterPicker *picker() const { return mPicker; }
     QLineEdit *valuesEdit() const { return mValues; }
     QSpinBox *replicationsBox() const { return mReplications; }
+    QDoubleSpinBox *yearsBox() const { return mYears; }
     QTableWidget *table() const { return mTable; }
     TimeChart *availabilityChart() const { return mAvailability; }
     TimeChart *failedChart() const { return mFailed; }
@@ -86,6 +88,7 @@ private:
     ParameterPicker *mPicker;
     QLineEdit *mValues;
     QSpinBox *mReplications;
+    QDoubleSpinBox *mYears;
     QPushButton *mRunButton;
     QPushButton *mStopButton;
     QPushButton *mExportButton;

@@ -13,6 +13,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace topolab::app {
 
@@ -304,6 +305,18 @@ void TimeChart::addRange(const QString &name, const QList<QPointF> &low,
     connect(area, &QAreaSeries::hovered, this, hovered);
 }
 
+void TimeChart::setTitle(const QString &title, const QString &unit)
+{
+    mChart->setTitle(title);
+    mUnit = unit;
+    mValue->setTitleText(unit);
+}
+
+QString TimeChart::title() const
+{
+    return mChart->title();
+}
+
 void TimeChart::setHorizontalAxis(const QString &title, const QString &unit)
 {
     mTimeAxis = false;
@@ -336,10 +349,20 @@ void TimeChart::fitToValues()
     mValue->setRange(mMinY >= 0 ? std::max(0.0, y0) : y0, y1);
     mTime->applyNiceNumbers();
     mValue->applyNiceNumbers();
-    // Counts in the tens of thousands as digits, not as 4e+04.
-    mValue->setLabelFormat(std::max(std::abs(mMinY), std::abs(mMaxY)) >= 1e4
-                               ? QStringLiteral("%.0f")
-                               : QStringLiteral("%.4g"));
+    // Counts in the tens of thousands as digits, not as 4e+04; values close together far from
+    // 0 (an availability of 99.9997 %) with as many decimals as the ticks need to differ.
+    const double biggest = std::max(std::abs(mValue->min()), std::abs(mValue->max()));
+    const double step
+        = (mValue->max() - mValue->min()) / std::max(1, mValue->tickCount() - 1);
+    if (biggest >= 1e4) {
+        mValue->setLabelFormat(QStringLiteral("%.0f"));
+    } else if (step > 0 && biggest / step >= 1e3) {
+        const int decimals = std::clamp(int(std::ceil(-std::log10(step))), 0, 9);
+        mValue->setLabelFormat(QStringLiteral("%.") + QString::number(decimals)
+                               + QStringLiteral("f"));
+    } else {
+        mValue->setLabelFormat(QStringLiteral("%.4g"));
+    }
 }
 
 QStringList TimeChart::lineNames() const

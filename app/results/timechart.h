@@ -27,6 +27,9 @@ public:
 
     // Removes every series and band.
     void clear();
+    // Renames the chart and the unit of its values (a sweep's charts change with its mode).
+    void setTitle(const QString &title, const QString &unit);
+    QString title() const;
     void addLine(const QString &name, const QList<QPointF> &points, const QColor &colour);
     // An area from the top of the areas stacked so far up by `values` (same x as before).
     void addStacked(const QString &name, const QList<QPointF> &values, const QColor &colour);

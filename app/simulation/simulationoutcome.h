@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sim/availability/availabilityresult.h"
 #include "sim/engine/simobserver.h"
 #include "sim/model/modelspec.h"
 #include "sim/run/simulationresult.h"
@@ -7,6 +8,7 @@
 #include <QMetaType>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace topolab::app {
@@ -19,6 +21,9 @@ struct SimulationOutcome
     // Replication 0's, in simulated time order: what a replay of the run shows.
     std::vector<sim::StateChange> changes;
     std::vector<sim::IntervalSample> samples;
+    // Set when the run was the long-horizon availability mode (docs/availability.md): then it
+    // holds the numbers, and `result` only says whether the run was cancelled.
+    std::optional<sim::AvailabilityResult> availability;
 };
 
 } // namespace topolab::app

@@ -2,6 +2,7 @@
 
 #include "simulationrun.h"
 
+#include "sim/availability/availabilityrunner.h"
 #include "sim/run/simulator.h"
 
 #include <QMetaObject>
@@ -92,7 +93,7 @@ bool SweepRun::start(const std::vector<core::Topology> &variants,
     mStop = false;
     mRunning = true;
     Q_EMIT started();
-    mWorker = std::thread([this, models = std::move(models), threads] {
+    mWorker = std::thread([this, models = std::move(models), threads, years = mYears] {
         Bridge bridge(this, &mStop, int(models.size()));
         bool completed = true;
         for (std::size_t i = 0; i < models.size(); ++i) {
@@ -103,7 +104,16 @@ bool SweepRun::start(const std::vector<core::Topology> &variants,
             bridge.setPoint(int(i));
             auto outcome = std::make_shared<SimulationOutcome>();
             outcome->model = models[i];
-            outcome->result = sim::runSimulation(outcome->model, threads, &bridge);
+            if (years > 0) {
+                sim::AvailabilityOptions options;
+                options.years = years;
+                outcome->availability
+                    = sim::runAvailability(outcome->model, options, threads, &bridge);
+                outcome->result.replications = outcome->availability->replications;
+                outcome->result.cancelled = outcome->availability->cancelled;
+            } else {
+                outcome->result = sim::runSimulation(outcome->model, threads, &bridge);
+            }
             if (outcome->result.cancelled) {
                 completed = false;
                 break;

@@ -45,6 +45,10 @@ public:
     // Whether the points share one seed (the default); off when the seed is what varies, so
     // each runs its own scenario's. A seed among the overrides applies either way.
     void setCommonSeed(bool common) { mCommonSeed = common; }
+    // Years > 0 runs each point in the long-horizon availability mode over that many simulated
+    // years per replication, as `topolab-cli sweep --years` does; 0 runs the scenario.
+    void setYears(double years) { mYears = years; }
+    double years() const { return mYears; }
 
     int pointCount() const { return int(mOutcomes.size()); }
     // The seed the first point of the last sweep ran with (every point's, with a common seed).
@@ -73,6 +77,7 @@ private:
     std::atomic<bool> mStop{false};
     bool mRunning = false;
     bool mCommonSeed = true;
+    double mYears = 0;
     std::uint64_t mSeed = 0;
     std::vector<std::shared_ptr<const SimulationOutcome>> mOutcomes;
 };

@@ -20,6 +20,7 @@
 #include "core/simulation/resultjson.h"
 #include "core/simulation/simmodelbuilder.h"
 #include "core/simulation/variant.h"
+#include "sim/availability/availabilityrunner.h"
 #include "sim/run/simulator.h"
 
 #include <QAction>
@@ -29,6 +30,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QDoubleSpinBox>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTextStream>
@@ -90,6 +92,7 @@ private Q_SLOTS:
     void badValuesAndBadPathsAreRefusedWithTheReason();
     void topologyThatCannotRunIsRefusedWithWhatToFix();
     void sweepChartsAndCsv();
+    void sweepOverYearsRunsTheAvailabilityMode();
 };
 
 void TestSimCompare::sweepGivesOnePointPerValueInOrder()
@@ -434,7 +437,9 @@ void TestSimCompare::sweepChartsAndCsv()
     QVERIFY(lines[0].startsWith(QStringLiteral("parameter,value,replications,seed,availability,")));
     QVERIFY(lines[1].startsWith(QStringLiteral("kind:app_server.workers,2,2,1,")));
     QVERIFY(lines[3].startsWith(QStringLiteral("kind:app_server.workers,8,2,1,")));
-    QCOMPARE(lines[1].split(QLatin1Char(',')).size(), 13);
+    QCOMPARE(lines[1].split(QLatin1Char(',')).size(), 18);
+    QVERIFY(lines[0].contains(QStringLiteral(",failed_per_replication,")));
+    QVERIFY(lines[1].endsWith(QStringLiteral(",,,"))); // no downtime per year in this mode
 
     // Bad places are refused, naming the file; nothing is left behind.
     const QString missing = mFilesDir->path() + QStringLiteral("/no/such/folder/sweep.csv");
@@ -444,6 +449,74 @@ void TestSimCompare::sweepChartsAndCsv()
     QVERIFY2(error.contains(mFilesDir->path()) && error.contains(QStringLiteral("folder")),
              qPrintable(error));
     QCOMPARE(QDir(mFilesDir->path()).entryList(QDir::Files).size(), 2); // example and CSV
+}
+
+void TestSimCompare::sweepOverYearsRunsTheAvailabilityMode()
+{
+    // A scenario without random failures has nothing to simulate over years: refused, saying
+    // where to add them.
+    {
+        const core::Topology calm = load(shortenedExample(mFilesDir->path(), 60, 2));
+        SweepPage page;
+        page.setTopology(calm);
+        QVERIFY(page.picker()->setPath(pathOf("www.ttl_s", calm)));
+        page.valuesEdit()->setText(QStringLiteral("30,300"));
+        page.yearsBox()->setValue(1);
+        QString why;
+        QVERIFY(!page.run(&why));
+        QVERIFY2(why.contains(QStringLiteral("Random failures")), qPrintable(why));
+    }
+
+    // The single-region example's app servers fail at random: two worker counts over a
+    // simulated two weeks, two replications each.
+    const core::Topology topology = load(examplePath(QStringLiteral("single-region")));
+    SweepPage page;
+    page.setTopology(topology);
+    QVERIFY(page.picker()->setPath(pathOf("kind:app_server.workers", topology)));
+    page.valuesEdit()->setText(QStringLiteral("4,8"));
+    page.replicationsBox()->setValue(2);
+    page.yearsBox()->setValue(0.04);
+    QSignalSpy finished(&page, &SweepPage::finished);
+    QString why;
+    QVERIFY2(page.run(&why), qPrintable(why));
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.at(0).at(0).toBool(), true);
+
+    QCOMPARE(page.table()->horizontalHeaderItem(3)->text(), QStringLiteral("Down min/year"));
+    QCOMPARE(page.table()->horizontalHeaderItem(4)->text(), QStringLiteral("Failures seen"));
+    QCOMPARE(page.latencyChart()->title(), QStringLiteral("Downtime per year"));
+    const std::vector<SweepPage::Point> done = page.points();
+    QCOMPARE(done.size(), std::size_t(2));
+    for (std::size_t i = 0; i < done.size(); ++i) {
+        const OutcomeStats &s = done[i].stats;
+        QCOMPARE(s.years, 0.04);
+        QVERIFY(s.failures > 0);
+        QCOMPARE(page.table()->item(int(i), 4)->text(), QLocale().toString(qulonglong(s.failures)));
+        // The numbers are those of the availability mode on that variant with that seed.
+        const auto &outcome = page.sweep()->outcomes()[i];
+        QVERIFY(outcome->availability);
+        sim::AvailabilityOptions options;
+        options.years = 0.04;
+        const sim::AvailabilityResult direct = sim::runAvailability(outcome->model, options, 1);
+        QCOMPARE(s.availability, direct.availability.value);
+        QCOMPARE(s.failures, direct.failures);
+        QCOMPARE(s.downMinPerYearCi.high, std::max(0.0, direct.unavailabilityMinPerYear.ci.high));
+    }
+    // Four workers overload the two app servers left while one is down; eight do not.
+    QVERIFY(done[0].stats.availability < done[1].stats.availability);
+
+    const QString csvPath = mFilesDir->path() + QStringLiteral("/years.csv");
+    QString error;
+    QVERIFY2(page.exportCsv(csvPath, &error), qPrintable(error));
+    const QStringList lines
+        = QString::fromUtf8(fileBytes(csvPath)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY(lines[0].contains(QStringLiteral(",failed_per_year,")));
+    const QStringList fields = lines[1].split(QLatin1Char(','));
+    QCOMPARE(fields.size(), 18);
+    QVERIFY(fields[10].isEmpty()); // no latency over years
+    QCOMPARE(fields[13], QStringLiteral("0.04"));
+    QVERIFY(!fields[15].isEmpty());
 }
 
 QTEST_MAIN(TestSimCompare)

@@ -28,8 +28,8 @@ int loadOrReport(const std::string &file, core::LoadResult &result)
     return ExitOk;
 }
 
-int loadForSimulation(const std::string &command, const std::string &file,
-                      core::LoadResult &result, bool speak)
+int loadForSimulation(const std::string &command, const std::string &file, core::LoadResult &result,
+                      bool speak)
 {
     if (!speak) {
         result = core::loadTopologyFile(file);

@@ -24,7 +24,7 @@ int loadOrReport(const std::string &file, core::LoadResult &result);
 // Loads FILE for a simulating command: it must read, validate without errors and have clients
 // and DNS to simulate. Otherwise prints why on stderr (`speak` false: says nothing, for the
 // processes of a job that are not rank 0) and returns the exit code to use (else ExitOk).
-int loadForSimulation(const std::string &command, const std::string &file,
-                      core::LoadResult &result, bool speak = true);
+int loadForSimulation(const std::string &command, const std::string &file, core::LoadResult &result,
+                      bool speak = true);
 
 } // namespace topolab::cli

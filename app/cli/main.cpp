@@ -19,11 +19,9 @@ int main(int argc, char **argv)
     std::map<std::string, CommandRunner> runners = {
         {"validate", addValidateCommand(app)}, {"analyze", addAnalyzeCommand(app)},
         {"simulate", addSimulateCommand(app)}, {"sweep", addSweepCommand(app)},
-        {"export", addExportCommand(app)},
-        {"render", addRenderCommand(app)}, {"plan", addPlanCommand(app)},
-        {"deploy", addDeployCommand(app)},
-        {"format", addFormatCommand(app)},
-        {"availability", addAvailabilityCommand(app)},
+        {"export", addExportCommand(app)},     {"render", addRenderCommand(app)},
+        {"plan", addPlanCommand(app)},         {"deploy", addDeployCommand(app)},
+        {"format", addFormatCommand(app)},     {"availability", addAvailabilityCommand(app)},
     };
     for (CLI::App *sub : app.get_subcommands({})) {
         sub->set_version_flag("--version", std::string("topolab-cli ") + topolab::versionString);

@@ -88,8 +88,8 @@ int openCheckpoint(const SweepOptions &options, const core::SweepPlan &sweep,
         std::cerr << options.file << ": error: " << file.error->message << '\n';
         return ExitUnreadable;
     }
-    auto opened = core::SweepCheckpoint::open(
-        options.checkpoint, core::sweepFingerprint(file.text, sweep), queue);
+    auto opened = core::SweepCheckpoint::open(options.checkpoint,
+                                              core::sweepFingerprint(file.text, sweep), queue);
     if (!opened) {
         std::cerr << "topolab-cli sweep: error: " << opened.error << '\n';
         return ExitUnreadable;
@@ -140,14 +140,14 @@ int run(const SweepOptions &options)
     if (checkpoint) {
         setInterruptedNote("; the runs done are kept in " + options.checkpoint
                            + ": run the same command again to go on from there");
-        queue.onFinished([&checkpoint, said = false](std::size_t task,
-                                                     const core::SweepOutcome &o) mutable {
-            if (std::string problem = checkpoint->record(task, o); !problem.empty() && !said) {
-                std::cerr << "topolab-cli sweep: warning: " << problem
-                          << "; the sweep goes on without it\n";
-                said = true;
-            }
-        });
+        queue.onFinished(
+            [&checkpoint, said = false](std::size_t task, const core::SweepOutcome &o) mutable {
+                if (std::string problem = checkpoint->record(task, o); !problem.empty() && !said) {
+                    std::cerr << "topolab-cli sweep: warning: " << problem
+                              << "; the sweep goes on without it\n";
+                    said = true;
+                }
+            });
     }
 
     // One thread per core on a machine of one's own; in a job, one per process unless asked,
@@ -159,8 +159,8 @@ int run(const SweepOptions &options)
     else if (threads > cores && cluster->size() > 1 && coordinator && !options.quiet)
         std::cerr << "topolab-cli sweep: note: each process may use " << cores
                   << (cores == 1 ? " core" : " cores") << " and runs " << threads
-                  << " threads on them; give each its cores (mpirun --map-by slot:PE="
-                  << threads << ", srun --cpus-per-task=" << threads << ")\n";
+                  << " threads on them; give each its cores (mpirun --map-by slot:PE=" << threads
+                  << ", srun --cpus-per-task=" << threads << ")\n";
     threads = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(threads),
                                                      std::max<std::size_t>(1, sweep.taskCount())));
 
@@ -208,10 +208,9 @@ CommandRunner addSweepCommand(CLI::App &app)
         ->required()
         ->type_name("PATH=VALUES")
         ->allow_extra_args(false);
-    options->replicationsOption
-        = cmd->add_option("--replications", options->replications,
-                          "Replications per point (scenario replications)")
-              ->check(CLI::Range(1, 100000));
+    options->replicationsOption = cmd->add_option("--replications", options->replications,
+                                                  "Replications per point (scenario replications)")
+                                      ->check(CLI::Range(1, 100000));
     options->seedOption
         = cmd->add_option("--seed", options->seed, "Master random seed (scenario seed)")
               ->check(seedValidator());
@@ -228,7 +227,8 @@ CommandRunner addSweepCommand(CLI::App &app)
                           "Worker threads per process; default: one per core, or one per\n"
                           "process in an MPI job. The results do not depend on it.")
               ->check(CLI::Range(1, 4096));
-    cmd->add_option("--json", options->json, "Write the result as JSON to PATH, or to stdout with -")
+    cmd->add_option("--json", options->json,
+                    "Write the result as JSON to PATH, or to stdout with -")
         ->type_name("PATH|-");
     cmd->add_option("--checkpoint", options->checkpoint,
                     "Keep every finished run in PATH as it finishes; run the same command\n"

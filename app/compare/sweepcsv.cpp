@@ -36,7 +36,9 @@ QString SweepCsv::text(const QString &path, std::uint64_t seed, const std::vecto
                                : QStringLiteral("failed_per_replication,"))
                   + QStringLiteral("failed_low,failed_high,p99_ms,p99_low_ms,p99_high_ms,years,"
                                    "failures,down_min_per_year,down_low,down_high\n");
-    const auto measured = [](bool yes, double value) { return yes ? number(value) : QString(); };
+    const auto measured = [](bool yes, double value) {
+        return yes ? number(value) : QString();
+    };
     for (const Row &row : rows) {
         const OutcomeStats &s = row.stats;
         const QStringList fields = {

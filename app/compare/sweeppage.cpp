@@ -11,6 +11,7 @@
 
 #include "sim/availability/outagetimeline.h"
 
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -22,7 +23,6 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QDoubleSpinBox>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -272,11 +272,12 @@ bool SweepPage::run(QString *why)
          tr("Availability % (95 % interval)"),
          overYears ? tr("Failed per year") : tr("Failed per replication"),
          overYears ? tr("Down min/year") : tr("p99 latency ms"), tr("Failures seen")});
-    mAvailability->setTitle(overYears ? tr("Availability over %1 years per replication")
-                                            .arg(locale.toString(years))
-                                      : tr("Availability"),
-                            tr("%"));
-    mFailed->setTitle(overYears ? tr("Failed requests per year") : tr("Failed requests per replication"),
+    mAvailability->setTitle(
+        overYears ? tr("Availability over %1 years per replication").arg(locale.toString(years))
+                  : tr("Availability"),
+        tr("%"));
+    mFailed->setTitle(overYears ? tr("Failed requests per year")
+                                : tr("Failed requests per replication"),
                       tr("requests"));
     mLatency->setTitle(overYears ? tr("Downtime per year") : tr("p99 latency (successful)"),
                        overYears ? tr("min") : tr("ms"));

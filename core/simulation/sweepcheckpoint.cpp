@@ -116,9 +116,8 @@ SweepCheckpoint::open(const std::string &path, const std::string &fingerprint, S
     if (fd < 0)
         return Fail::fail(systemError("cannot write checkpoint", path));
     // Drop a damaged tail, then append after the last good line.
-    if (::ftruncate(fd, static_cast<off_t>(goodBytes)) != 0
-        || ::lseek(fd, 0, SEEK_END) < 0 || (goodBytes == 0 && !writeAll(fd, header))
-        || ::fdatasync(fd) != 0) {
+    if (::ftruncate(fd, static_cast<off_t>(goodBytes)) != 0 || ::lseek(fd, 0, SEEK_END) < 0
+        || (goodBytes == 0 && !writeAll(fd, header)) || ::fdatasync(fd) != 0) {
         const std::string why = systemError("cannot write checkpoint", path);
         ::close(fd);
         return Fail::fail(why);

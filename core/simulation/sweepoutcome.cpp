@@ -13,7 +13,6 @@ using json = nlohmann::json;
 // Bumped whenever the fields change, so a checkpoint from another version is not misread.
 constexpr int outcomeFormat = 1;
 
-
 // nlohmann would read -4 as a huge unsigned number and 2.5 as 2: counts are checked first.
 std::uint64_t count(const json &value)
 {

@@ -18,8 +18,8 @@ namespace topolab::core {
 struct SweepPlan
 {
     std::vector<ParamSweep> parameters;
-    std::vector<std::string> titles; // per parameter, for people ("Record TTL")
-    std::vector<std::string> units;  // per parameter, "s", "rps"; empty when unitless
+    std::vector<std::string> titles;              // per parameter, for people ("Record TTL")
+    std::vector<std::string> units;               // per parameter, "s", "rps"; empty when unitless
     std::vector<std::vector<ParamChange>> points; // per point, one change per parameter
     std::vector<std::string> labels;              // per point, "Record TTL 30 s, Workers 8"
     std::vector<sim::ModelSpec> models;           // per point, ready to simulate
@@ -29,10 +29,7 @@ struct SweepPlan
     double durationS = 0; // request-level mode: the scenario's measured period
     double years = 0;     // > 0: long-horizon availability mode, years per replication
 
-    std::size_t taskCount() const
-    {
-        return points.size() * static_cast<std::size_t>(replications);
-    }
+    std::size_t taskCount() const { return points.size() * static_cast<std::size_t>(replications); }
 };
 
 // One unit of work: one replication of one point. Tasks are numbered point-major, which is also

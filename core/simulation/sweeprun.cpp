@@ -93,8 +93,8 @@ std::string describeFailedTask(const SweepPlan &plan, std::size_t index, const c
 {
     const SweepTask task = taskAt(plan, index);
     return "run " + std::to_string(index) + " (point " + std::to_string(task.point + 1) + ", "
-           + (task.point < plan.labels.size() ? plan.labels[task.point] : std::string()) + ", replication "
-           + std::to_string(task.replication + 1) + ") failed: " + what;
+           + (task.point < plan.labels.size() ? plan.labels[task.point] : std::string())
+           + ", replication " + std::to_string(task.replication + 1) + ") failed: " + what;
 }
 
 std::string runSweepThreads(const SweepPlan &plan, SweepQueue &queue, int threads,
@@ -103,7 +103,9 @@ std::string runSweepThreads(const SweepPlan &plan, SweepQueue &queue, int thread
     std::mutex mutex;
     std::string failure;
     StopOnly stop(observer, mutex);
-    const auto stopped = [&] { return observer && stop.stopRequested(); };
+    const auto stopped = [&] {
+        return observer && stop.stopRequested();
+    };
     auto work = [&] {
         while (!stopped()) {
             const std::optional<std::size_t> index = queue.take();

@@ -25,6 +25,6 @@ SweepOutcome runSweepTask(const SweepPlan &plan, SweepTask task,
 std::string describeFailedTask(const SweepPlan &plan, std::size_t index, const char *what);
 
 std::string runSweepThreads(const SweepPlan &plan, SweepQueue &queue, int threads,
-                     sim::SimObserver *observer = nullptr);
+                            sim::SimObserver *observer = nullptr);
 
 } // namespace topolab::core

@@ -39,9 +39,15 @@ json estimate(json value, const sim::ConfidenceInterval &ci, auto round, std::ui
     return {{"value", std::move(value)}, {"ci95", interval(ci, round)}, {"failures", failures}};
 }
 
-const auto availabilityDigits = [](double v) { return significant(v, 9); };
-const auto milliseconds = [](double v) { return fixed(v, 4); };
-const auto requests = [](double v) { return fixed(v, 3); };
+const auto availabilityDigits = [](double v) {
+    return significant(v, 9);
+};
+const auto milliseconds = [](double v) {
+    return fixed(v, 4);
+};
+const auto requests = [](double v) {
+    return fixed(v, 3);
+};
 
 json pointJson(const SweepPlan &plan, std::size_t index, const SweepPointSummary &p)
 {
@@ -57,13 +63,12 @@ json pointJson(const SweepPlan &plan, std::size_t index, const SweepPointSummary
                        {"ok", count(p.ok)},
                        {"failed", count(p.failed)},
                        {"failed_by_cause", causes}};
-    out["availability"] = estimate(p.offered > 0 ? significant(p.availability, 9) : json(nullptr),
-                                   clamped(p.availabilityCi, 0.0, 1.0), availabilityDigits,
-                                   p.failures);
-    out["failed_per_replication"]
-        = estimate(requests(p.failedCi.mean),
-                   clamped(p.failedCi, 0.0, std::numeric_limits<double>::infinity()), requests,
-                   p.failures);
+    out["availability"]
+        = estimate(p.offered > 0 ? significant(p.availability, 9) : json(nullptr),
+                   clamped(p.availabilityCi, 0.0, 1.0), availabilityDigits, p.failures);
+    out["failed_per_replication"] = estimate(
+        requests(p.failedCi.mean),
+        clamped(p.failedCi, 0.0, std::numeric_limits<double>::infinity()), requests, p.failures);
     if (plan.years > 0) {
         // The same interval seen as downtime, the figure availability targets are written in.
         constexpr double minutesPerYear = 365.25 * 24 * 60;
@@ -71,27 +76,27 @@ json pointJson(const SweepPlan &plan, std::size_t index, const SweepPointSummary
         sim::ConfidenceInterval down;
         down.low = (1 - a.high) * minutesPerYear;
         down.high = (1 - a.low) * minutesPerYear;
-        out["unavailability_min_per_year"]
-            = estimate(fixed((1 - p.availability) * minutesPerYear, 3), down,
-                       [](double v) { return fixed(v, 3); }, p.failures);
+        out["unavailability_min_per_year"] = estimate(
+            fixed((1 - p.availability) * minutesPerYear, 3), down,
+            [](double v) { return fixed(v, 3); }, p.failures);
     }
     if (p.hasLatency) {
-        out["latency_mean_ms"] = estimate(milliseconds(p.latencyMeanMs),
-                                          latencyInterval(p.latencyMeanMsCi), milliseconds,
-                                          p.failures);
-        out["latency_p99_ms"] = estimate(milliseconds(p.latencyP99MsCi.mean),
-                                         latencyInterval(p.latencyP99MsCi), milliseconds,
-                                         p.failures);
+        out["latency_mean_ms"]
+            = estimate(milliseconds(p.latencyMeanMs), latencyInterval(p.latencyMeanMsCi),
+                       milliseconds, p.failures);
+        out["latency_p99_ms"]
+            = estimate(milliseconds(p.latencyP99MsCi.mean), latencyInterval(p.latencyP99MsCi),
+                       milliseconds, p.failures);
     } else {
         out["latency_mean_ms"] = nullptr;
         out["latency_p99_ms"] = nullptr;
     }
     if (index > 0) {
-        out["vs_first"] = {
-            {"availability", estimate(significant(p.availabilityDiffCi.mean, 9),
-                                      p.availabilityDiffCi, availabilityDigits, p.failures)},
-            {"failed_per_replication", estimate(requests(p.failedDiffCi.mean), p.failedDiffCi,
-                                                requests, p.failures)}};
+        out["vs_first"]
+            = {{"availability", estimate(significant(p.availabilityDiffCi.mean, 9),
+                                         p.availabilityDiffCi, availabilityDigits, p.failures)},
+               {"failed_per_replication",
+                estimate(requests(p.failedDiffCi.mean), p.failedDiffCi, requests, p.failures)}};
     }
     out["writes_lost"] = count(p.writesLost);
     out["simulated_s"] = fixed(p.simulatedSeconds, 3);
@@ -199,9 +204,10 @@ std::string sweepSummaryText(const SweepPlan &plan, const std::vector<SweepPoint
     for (std::size_t p = 0; p < points.size(); ++p) {
         const SweepPointSummary &s = points[p];
         const sim::ConfidenceInterval a = clamped(s.availabilityCi, 0.0, 1.0);
-        out << "\n" << plan.labels[p] << "\n"
-            << "  availability  " << percent(s.availability) << " %  [" << percent(a.low)
-            << ", " << percent(a.high) << "]  from " << s.failures
+        out << "\n"
+            << plan.labels[p] << "\n"
+            << "  availability  " << percent(s.availability) << " %  [" << percent(a.low) << ", "
+            << percent(a.high) << "]  from " << s.failures
             << (s.failures == 1 ? " failure\n" : " failures\n");
         char line[160];
         std::snprintf(line, sizeof line, "  failed        %.1f per replication  [%.1f, %.1f]\n",

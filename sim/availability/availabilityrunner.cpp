@@ -198,11 +198,11 @@ AvailabilityResult runAvailability(const ModelSpec &model, const AvailabilityOpt
     const int replications
         = std::max(1, options.replications > 0 ? options.replications : model.replications);
     std::vector<AvailabilityReplication> runs(static_cast<std::size_t>(replications));
-    const int workers = runReplicationPool(
-        replications, threads, observer, [&](int k, SimObserver *forward) {
-            runs[static_cast<std::size_t>(k)]
-                = runAvailabilityReplication(model, options, k, forward);
-        });
+    const int workers
+        = runReplicationPool(replications, threads, observer, [&](int k, SimObserver *forward) {
+              runs[static_cast<std::size_t>(k)]
+                  = runAvailabilityReplication(model, options, k, forward);
+          });
     AvailabilityResult result = poolAvailability(model, options, std::move(runs));
     result.threads = workers;
     const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;

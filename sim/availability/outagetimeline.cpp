@@ -91,8 +91,7 @@ std::string horizonProblem(const ModelSpec &model, double years)
                   "%.3g years would hold about %.3g failures per replication, more than the "
                   "%.0f one replication can replay (random_failures entry %zu, mtbf_h %g, "
                   "mttr_min %g, draws the most); simulate fewer years or raise mtbf_h",
-                  years, total, maxExpectedOutages, busiest + 1, spec.mtbfHours,
-                  spec.mttrMinutes);
+                  years, total, maxExpectedOutages, busiest + 1, spec.mtbfHours, spec.mttrMinutes);
     return text;
 }
 

@@ -133,10 +133,10 @@ SimulationResult runSimulation(const ModelSpec &model, int threads, SimObserver 
     const auto start = std::chrono::steady_clock::now();
     const int replications = std::max(1, model.replications);
     std::vector<ReplicationResult> runs(static_cast<std::size_t>(replications));
-    const int workers = runReplicationPool(
-        replications, threads, observer, [&](int k, SimObserver *forward) {
-            runs[static_cast<std::size_t>(k)] = runReplication(model, k, forward);
-        });
+    const int workers
+        = runReplicationPool(replications, threads, observer, [&](int k, SimObserver *forward) {
+              runs[static_cast<std::size_t>(k)] = runReplication(model, k, forward);
+          });
     SimulationResult result = pool(model, runs);
     result.threads = workers;
     const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;

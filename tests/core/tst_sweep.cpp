@@ -133,8 +133,8 @@ private Q_SLOTS:
 void TestSweep::gridVariesTheFirstParameterSlowest()
 {
     const Topology topology = test::parseTopology(webTier);
-    const SweepPlan plan = planOrFail(topology, {"www.ttl_s=30,300", "kind:app_server.workers=2:6:3"},
-                                      runs(2));
+    const SweepPlan plan
+        = planOrFail(topology, {"www.ttl_s=30,300", "kind:app_server.workers=2:6:3"}, runs(2));
     QCOMPARE(plan.points.size(), std::size_t(6));
     QCOMPARE(plan.taskCount(), std::size_t(12));
     const std::vector<std::pair<std::int64_t, std::int64_t>> expected
@@ -222,7 +222,8 @@ void TestSweep::outcomesTravelBitForBit()
     QVERIFY(sameBits(back->ok, o.ok));
     QVERIFY(sameBits(back->failed, o.failed));
     for (std::size_t i = 0; i < o.failedByCause.size(); ++i)
-        QVERIFY2(sameBits(back->failedByCause[i], o.failedByCause[i]), qPrintable(QString::number(i)));
+        QVERIFY2(sameBits(back->failedByCause[i], o.failedByCause[i]),
+                 qPrintable(QString::number(i)));
     QVERIFY(sameBits(back->latencyMeanMs, o.latencyMeanMs));
     QCOMPARE(back->latencyCount, o.latencyCount);
     QCOMPARE(back->events, o.events);
@@ -240,17 +241,14 @@ void TestSweep::damagedOutcomesAreRefused_data()
     QTest::newRow("empty") << QString();
     QTest::newRow("truncated") << QString::fromStdString(good.substr(0, good.size() / 2));
     QTest::newRow("not an object") << QStringLiteral("[1,2,3]");
-    QTest::newRow("other version")
-        << QString::fromStdString(good).replace(QStringLiteral("\"v\":1"), QStringLiteral("\"v\":99"));
-    QTest::newRow("short causes")
-        << QString::fromStdString(good).replace(QStringLiteral("[0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0]"),
-                                                QStringLiteral("[0.0]"));
-    QTest::newRow("wrong type")
-        << QString::fromStdString(good).replace(QStringLiteral("\"events\":0"),
-                                                QStringLiteral("\"events\":\"many\""));
-    QTest::newRow("negative count")
-        << QString::fromStdString(good).replace(QStringLiteral("\"failures\":0"),
-                                                QStringLiteral("\"failures\":-4"));
+    QTest::newRow("other version") << QString::fromStdString(good).replace(
+        QStringLiteral("\"v\":1"), QStringLiteral("\"v\":99"));
+    QTest::newRow("short causes") << QString::fromStdString(good).replace(
+        QStringLiteral("[0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0]"), QStringLiteral("[0.0]"));
+    QTest::newRow("wrong type") << QString::fromStdString(good).replace(
+        QStringLiteral("\"events\":0"), QStringLiteral("\"events\":\"many\""));
+    QTest::newRow("negative count") << QString::fromStdString(good).replace(
+        QStringLiteral("\"failures\":0"), QStringLiteral("\"failures\":-4"));
 }
 
 void TestSweep::damagedOutcomesAreRefused()
@@ -296,8 +294,7 @@ void TestSweep::queueHandsOutEachTaskOnce()
 void TestSweep::resultsDoNotDependOnThreads()
 {
     const Topology topology = test::parseTopology(webTier);
-    const SweepPlan plan = planOrFail(topology, {"www.ttl_s=30,300"},
-                                      runs(4, 600));
+    const SweepPlan plan = planOrFail(topology, {"www.ttl_s=30,300"}, runs(4, 600));
     const std::vector<SweepOutcome> one = runAll(plan, 1);
     const std::vector<SweepOutcome> two = runAll(plan, 2);
     const std::vector<SweepOutcome> three = runAll(plan, 3);
@@ -316,16 +313,15 @@ void TestSweep::resultsDoNotDependOnThreads()
 void TestSweep::aPointIsAPlainRunOfItsVariant()
 {
     const Topology topology = test::parseTopology(webTier);
-    const SweepPlan plan = planOrFail(topology, {"www.ttl_s=30,300"},
-                                      runs(3, 600));
+    const SweepPlan plan = planOrFail(topology, {"www.ttl_s=30,300"}, runs(3, 600));
     const std::vector<SweepPointSummary> points = summarizeSweep(plan, runAll(plan, 2));
 
     // Point 2 is the topology with TTL 300 s simulated as `simulate` would.
     const Checked<Topology> variant
         = applyChanges(topology, {{plan.parameters[0].path, ParamValue(std::int64_t(300))}});
     QVERIFY(variant);
-    const sim::SimulationResult plain = sim::runSimulation(
-        buildSimModel(*variant.value, runs(3, 600)), 2);
+    const sim::SimulationResult plain
+        = sim::runSimulation(buildSimModel(*variant.value, runs(3, 600)), 2);
     QCOMPARE(points[1].offered, double(plain.requests.offered));
     QCOMPARE(points[1].ok, double(plain.requests.ok));
     QCOMPARE(points[1].failed, double(plain.requests.failed));
@@ -364,8 +360,7 @@ void TestSweep::commonRandomNumbersSharpenDifferences()
 void TestSweep::failuresAreCountedNextToEveryInterval()
 {
     const Topology topology = test::parseTopology(webTier);
-    const SweepPlan plan = planOrFail(topology, {"lb-1.retries=1,3"},
-                                      runs(3, 900));
+    const SweepPlan plan = planOrFail(topology, {"lb-1.retries=1,3"}, runs(3, 900));
     const std::vector<SweepOutcome> outcomes = runAll(plan, 2);
     const std::vector<SweepPointSummary> points = summarizeSweep(plan, outcomes);
     std::uint64_t failures = 0;
@@ -376,8 +371,8 @@ void TestSweep::failuresAreCountedNextToEveryInterval()
     QCOMPARE(json["mode"].get<std::string>(), std::string("requests"));
     QCOMPARE(json["seed"].get<int>(), 7);
     QCOMPARE(json["points"].size(), std::size_t(2));
-    for (const char *key : {"availability", "failed_per_replication", "latency_mean_ms",
-                            "latency_p99_ms"}) {
+    for (const char *key :
+         {"availability", "failed_per_replication", "latency_mean_ms", "latency_p99_ms"}) {
         const auto &estimate = json["points"][0][key];
         QVERIFY2(estimate.contains("ci95") && estimate["ci95"].size() == 2, key);
         QCOMPARE(estimate["failures"].get<std::uint64_t>(), failures);
@@ -401,8 +396,10 @@ void TestSweep::aTaskThatThrowsStopsTheRunWithItsName()
         SweepQueue queue(plan.taskCount());
         const std::string failure = runSweepThreads(plan, queue, threads);
         // Whichever of point 2's runs a thread reached first.
-        QVERIFY2(failure.starts_with("run ") && failure.find(" (point 2, Record TTL 300 s, replication ")
-                     != std::string::npos && failure.find(") failed: ") != std::string::npos,
+        QVERIFY2(failure.starts_with("run ")
+                     && failure.find(" (point 2, Record TTL 300 s, replication ")
+                            != std::string::npos
+                     && failure.find(") failed: ") != std::string::npos,
                  failure.c_str());
         QVERIFY(!queue.allFinished());
         QVERIFY(queue.abandoned());
@@ -498,8 +495,8 @@ void TestSweep::aCheckpointOfAnotherSweepIsRefused()
     std::ofstream{empty};
     QVERIFY(SweepCheckpoint::open(empty, fingerprint, queue));
 
-    const auto unwritable = SweepCheckpoint::open(dir.filePath(QStringLiteral("no/such/dir/c")).toStdString(),
-                                                  fingerprint, queue);
+    const auto unwritable = SweepCheckpoint::open(
+        dir.filePath(QStringLiteral("no/such/dir/c")).toStdString(), fingerprint, queue);
     QVERIFY(!unwritable);
     QVERIFY2(unwritable.error.find("cannot write checkpoint") != std::string::npos,
              unwritable.error.c_str());

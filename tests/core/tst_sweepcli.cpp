@@ -67,10 +67,10 @@ void TestSweepCli::usageErrors_data()
     QTest::addColumn<QStringList>("extra");
     QTest::addColumn<QString>("expected");
     QTest::newRow("no param") << QStringList() << QStringLiteral("--param");
-    QTest::newRow("zero replications")
-        << args({"--param", "www.ttl_s=30", "--replications", "0"}) << QStringLiteral("replications");
-    QTest::newRow("negative seed") << args({"--param", "www.ttl_s=30", "--seed", "-1"})
-                                   << QStringLiteral("seed -1");
+    QTest::newRow("zero replications") << args({"--param", "www.ttl_s=30", "--replications", "0"})
+                                       << QStringLiteral("replications");
+    QTest::newRow("negative seed")
+        << args({"--param", "www.ttl_s=30", "--seed", "-1"}) << QStringLiteral("seed -1");
     QTest::newRow("zero years") << args({"--param", "www.ttl_s=30", "--years", "0"})
                                 << QStringLiteral("years");
     QTest::newRow("absurd years") << args({"--param", "www.ttl_s=30", "--years", "1e9"})
@@ -83,9 +83,9 @@ void TestSweepCli::usageErrors_data()
         << QStringLiteral("no directory /nonexistent/dir");
     QTest::newRow("checkpoint on stdout")
         << args({"--param", "www.ttl_s=30", "--checkpoint", "-"}) << QStringLiteral("needs a file");
-    QTest::newRow("checkpoint not ours")
-        << args({"--param", "www.ttl_s=30", "--checkpoint", TOPOLAB_EXAMPLES "/single-region.topolab.yaml"})
-        << QStringLiteral("is not a sweep checkpoint");
+    QTest::newRow("checkpoint not ours") << args(
+        {"--param", "www.ttl_s=30", "--checkpoint", TOPOLAB_EXAMPLES "/single-region.topolab.yaml"})
+                                         << QStringLiteral("is not a sweep checkpoint");
 }
 
 void TestSweepCli::usageErrors()
@@ -104,8 +104,7 @@ void TestSweepCli::refusals_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("unknown component")
         << args({"--param", "wwww.ttl_s=30,60"}) << QStringLiteral("--param wwww.ttl_s=30,60");
-    QTest::newRow("out of range")
-        << args({"--param", "www.ttl_s=30,-1"}) << QStringLiteral("-1");
+    QTest::newRow("out of range") << args({"--param", "www.ttl_s=30,-1"}) << QStringLiteral("-1");
     QTest::newRow("invalid point")
         << args({"--param", "db-2.role=primary"}) << QStringLiteral("with db-2.role=primary");
 }
@@ -123,14 +122,15 @@ void TestSweepCli::refusals()
 
 void TestSweepCli::sameBytesForAnyThreadCountAndOnStdout()
 {
-    const QStringList grid = args({"--param", "www.ttl_s=30,300", "--param",
-                                   "kind:app_server.workers=6,8", "--replications", "3",
-                                   "--duration", "200"});
+    const QStringList grid
+        = args({"--param", "www.ttl_s=30,300", "--param", "kind:app_server.workers=6,8",
+                "--replications", "3", "--duration", "200"});
     const QString one = mDir.filePath(QStringLiteral("one.json"));
     const CliRun first = runCli(QStringList{QStringLiteral("sweep"), mExample} + grid
                                 + args({"--threads", "1", "--json"}) + QStringList{one});
     QVERIFY2(first.exitCode == 0, qPrintable(first.err));
-    QVERIFY2(first.out.contains(QStringLiteral("4 points x 3 replications")), qPrintable(first.out));
+    QVERIFY2(first.out.contains(QStringLiteral("4 points x 3 replications")),
+             qPrintable(first.out));
     const CliRun stdoutRun = runCli(QStringList{QStringLiteral("sweep"), mExample} + grid
                                     + args({"--threads", "3", "--json", "-"}));
     QCOMPARE(stdoutRun.exitCode, 0);
@@ -167,8 +167,7 @@ void TestSweepCli::aPointEqualsSimulateOfItsVariant()
         = runCli(QStringList{QStringLiteral("simulate"), mExample}
                  + args({"--replications", "2", "--duration", "900", "--json", "-"}));
     QVERIFY2(simulate.exitCode == 0, qPrintable(simulate.err));
-    const QJsonObject point
-        = parse(sweep.bytes)[QStringLiteral("points")].toArray()[1].toObject();
+    const QJsonObject point = parse(sweep.bytes)[QStringLiteral("points")].toArray()[1].toObject();
     const QJsonObject plain = parse(simulate.bytes);
     const QJsonObject a = point[QStringLiteral("requests")].toObject();
     const QJsonObject b = plain[QStringLiteral("requests")].toObject();
@@ -211,8 +210,8 @@ void TestSweepCli::availabilityModePerPoint()
     text.truncate(at);
     out.write(text);
     out.close();
-    const CliRun refused = runCli(
-        args({"sweep"}) + QStringList{calm} + args({"--param", "www.ttl_s=30", "--years", "1"}));
+    const CliRun refused = runCli(args({"sweep"}) + QStringList{calm}
+                                  + args({"--param", "www.ttl_s=30", "--years", "1"}));
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.err.contains(QStringLiteral("random_failures")), qPrintable(refused.err));
 
@@ -238,15 +237,15 @@ void TestSweepCli::checkpointMakesARerunFree()
     const QString checkpoint = mDir.filePath(QStringLiteral("rerun.checkpoint"));
     const QStringList arguments = QStringList{QStringLiteral("sweep"), mExample}
                                   + args({"--param", "www.ttl_s=30,300", "--replications", "2",
-                                          "--duration", "120", "-q", "--json", "-",
-                                          "--checkpoint"})
+                                          "--duration", "120", "-q", "--json", "-", "--checkpoint"})
                                   + QStringList{checkpoint};
     const CliRun first = runCli(arguments);
     QVERIFY2(first.exitCode == 0, qPrintable(describe(arguments, first)));
     QVERIFY(!first.err.contains(QStringLiteral("resuming")));
     const CliRun second = runCli(arguments);
     QVERIFY2(second.exitCode == 0, qPrintable(describe(arguments, second)));
-    QVERIFY2(second.err.contains(QStringLiteral("4 of 4 runs already done")), qPrintable(second.err));
+    QVERIFY2(second.err.contains(QStringLiteral("4 of 4 runs already done")),
+             qPrintable(second.err));
     QCOMPARE(second.bytes, first.bytes);
 
     // Another grid is refused rather than mixed in, and the checkpoint is left as it was.
@@ -258,7 +257,8 @@ void TestSweepCli::checkpointMakesARerunFree()
     otherGrid[3] = QStringLiteral("www.ttl_s=30,600");
     const CliRun refused = runCli(otherGrid);
     QCOMPARE(refused.exitCode, 2);
-    QVERIFY2(refused.err.contains(QStringLiteral("belongs to another sweep")), qPrintable(refused.err));
+    QVERIFY2(refused.err.contains(QStringLiteral("belongs to another sweep")),
+             qPrintable(refused.err));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), kept);
 }

@@ -481,9 +481,8 @@ void TestAvailability::requestsInFlightAtACrashAreCounted()
     options.years = 40.0 / 8766;
     options.replications = 4;
     const AvailabilityResult mode = runAvailability(m, options, 2);
-    const double modePerFailure
-        = mode.failedByCause[std::size_t(FailureCause::ServerCrash)]
-          / static_cast<double>(mode.failures);
+    const double modePerFailure = mode.failedByCause[std::size_t(FailureCause::ServerCrash)]
+                                  / static_cast<double>(mode.failures);
     qInfo("requests lost in a crash: full simulation %s, availability mode %s",
           num(fullPerFailure).constData(), num(modePerFailure).constData());
     QVERIFY(fullPerFailure > 1);

@@ -81,9 +81,9 @@ void sayStopped(int signal)
                                 "after %zu of %zu runs, most likely because one of its processes "
                                 "died; no result was written%s\n",
                                 signal, done, gTotal, interruptedNote());
-    if (n > 0)
-        [[maybe_unused]] auto ignored = ::write(
-            STDERR_FILENO, line, std::min(static_cast<std::size_t>(n), sizeof line - 1));
+    if (n > 0) [[maybe_unused]]
+        auto ignored
+            = ::write(STDERR_FILENO, line, std::min(static_cast<std::size_t>(n), sizeof line - 1));
     std::_Exit(128 + signal);
 }
 

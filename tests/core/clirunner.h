@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 // What one run of the binary left behind.
 struct CliRun
@@ -63,6 +64,16 @@ inline QString data(const char *name)
 {
     return QStringLiteral(TOPOLAB_TEST_DATA "/cli/") + QString::fromLatin1(name)
            + QStringLiteral(".topolab.yaml");
+}
+
+// Writes `text` to `name` in `dir`; returns the path, or empty when it could not.
+inline QString writeTestFile(const QTemporaryDir &dir, const char *name, const QByteArray &text)
+{
+    const QString path = dir.filePath(QString::fromLatin1(name));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+        return {};
+    return path;
 }
 
 // Every component id of a topology file, read with a pattern: these tests do not link core.

@@ -64,19 +64,13 @@ private Q_SLOTS:
     void jsonHasEveryKey();
 
 private:
-    QString writeFile(const char *name, const char *text);
+    QString writeFile(const char *name, const char *text)
+    {
+        return writeTestFile(mDir, name, text);
+    }
 
     QTemporaryDir mDir;
 };
-
-QString TestAvailabilityCli::writeFile(const char *name, const char *text)
-{
-    const QString path = mDir.filePath(QString::fromLatin1(name));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) < 0)
-        return {};
-    return path;
-}
 
 void TestAvailabilityCli::initTestCase()
 {

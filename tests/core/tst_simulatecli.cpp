@@ -98,20 +98,13 @@ private Q_SLOTS:
     void quietPrintsNothing();
 
 private:
-    QString writeFile(const char *name, const char *text);
+    QString writeFile(const char *name, const char *text)
+    {
+        return writeTestFile(mDir, name, text);
+    }
 
     QTemporaryDir mDir;
 };
-
-// Writes a topology into the suite's temporary directory; returns its path.
-QString TestSimulateCli::writeFile(const char *name, const char *text)
-{
-    const QString path = mDir.filePath(QString::fromLatin1(name));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) < 0)
-        return {};
-    return path;
-}
 
 void TestSimulateCli::initTestCase()
 {
@@ -403,7 +396,7 @@ void TestSimulateCli::csvHasOneRowPerBucket()
         = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.first(),
              QStringLiteral("t_s,ok,failed,p50_ms,p90_ms,p99_ms,stale_share,replication_lag_s,")
-                                + causeNames.join(QLatin1Char(',')));
+                 + causeNames.join(QLatin1Char(',')));
     QCOMPARE(lines.size(), 1 + 60);
     for (int row = 1; row < lines.size(); ++row) {
         const QStringList cells = lines[row].split(QLatin1Char(','));

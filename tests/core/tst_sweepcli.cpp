@@ -201,26 +201,23 @@ void TestSweepCli::availabilityModePerPoint()
     }
 
     // Without random failures there is nothing to simulate over years.
-    const QString calm = mDir.filePath(QStringLiteral("calm.topolab.yaml"));
-    QFile in(mExample), out(calm);
-    QVERIFY(in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly));
-    QByteArray text = in.readAll();
+    QFile example(mExample);
+    QVERIFY(example.open(QIODevice::ReadOnly));
+    const QByteArray text = example.readAll();
     const qsizetype at = text.indexOf("  random_failures:");
     QVERIFY(at > 0);
-    text.truncate(at);
-    out.write(text);
-    out.close();
+    const QString calm = writeTestFile(mDir, "calm.topolab.yaml", text.left(at));
+    QVERIFY(!calm.isEmpty());
     const CliRun refused = runCli(args({"sweep"}) + QStringList{calm}
                                   + args({"--param", "www.ttl_s=30", "--years", "1"}));
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.err.contains(QStringLiteral("random_failures")), qPrintable(refused.err));
 
     // Failures every few milliseconds for 200 years would not fit in memory: refused up front.
-    const QString hectic = mDir.filePath(QStringLiteral("hectic.topolab.yaml"));
-    QFile in2(mExample), out2(hectic);
-    QVERIFY(in2.open(QIODevice::ReadOnly) && out2.open(QIODevice::WriteOnly));
-    out2.write(in2.readAll().replace("mtbf_h: 500, mttr_min: 15", "mtbf_h: 0.000001, mttr_min: 0"));
-    out2.close();
+    const QString hectic = writeTestFile(
+        mDir, "hectic.topolab.yaml",
+        QByteArray(text).replace("mtbf_h: 500, mttr_min: 15", "mtbf_h: 0.000001, mttr_min: 0"));
+    QVERIFY(!hectic.isEmpty());
     for (const char *command : {"sweep", "availability"}) {
         QStringList arguments = args({command}) + QStringList{hectic} + args({"--years", "200"});
         if (QByteArray(command) == "sweep")

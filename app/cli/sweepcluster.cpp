@@ -62,11 +62,6 @@ const char *interruptedNote()
     return gInterruptedNote.c_str();
 }
 
-std::string SweepCluster::describe() const
-{
-    return std::to_string(size()) + (size() == 1 ? " process" : " processes");
-}
-
 std::unique_ptr<SweepCluster> localSweepCluster()
 {
     return std::make_unique<LocalCluster>();

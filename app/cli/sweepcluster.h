@@ -20,9 +20,6 @@ public:
 
     virtual int rank() const = 0;
     virtual int size() const = 0;
-    // "3 processes" or "1 process": for the summary, never for the output file.
-    std::string describe() const;
-
     // Runs the queue's unfinished tasks, `threads` at a time in each process. On rank 0 it
     // returns once every task is finished, or with what went wrong (which process, which task);
     // on the other ranks it returns when rank 0 says the work is done. Empty = success.

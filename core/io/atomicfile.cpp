@@ -18,19 +18,6 @@ std::string failure(const std::filesystem::path &path, std::string_view what, in
     return "cannot save " + path.string() + ": " + std::string(what) + ": " + std::strerror(error);
 }
 
-bool writeAll(int fd, std::string_view data)
-{
-    while (!data.empty()) {
-        const ssize_t n = ::write(fd, data.data(), data.size());
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
-
 // Follows symbolic links to the file they name. Saving through a link must update that file:
 // renaming over the link would replace it with a copy and leave the real file behind.
 std::filesystem::path resolveLinks(std::filesystem::path path)
@@ -120,6 +107,19 @@ std::string writeFileAtomically(const std::filesystem::path &path, std::string_v
                                 unsigned mode)
 {
     return writeAtomically(path, contents, static_cast<mode_t>(mode & 07777));
+}
+
+bool writeAll(int fd, std::string_view data)
+{
+    while (!data.empty()) {
+        const ssize_t n = ::write(fd, data.data(), data.size());
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        data.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
 }
 
 } // namespace topolab::core

@@ -17,4 +17,8 @@ std::string writeFileAtomically(const std::filesystem::path &path, std::string_v
 std::string writeFileAtomically(const std::filesystem::path &path, std::string_view contents,
                                 unsigned mode);
 
+// Writes all of `data` to `fd`, going on after short writes and interruptions; false on an
+// error (errno says which).
+bool writeAll(int fd, std::string_view data);
+
 } // namespace topolab::core

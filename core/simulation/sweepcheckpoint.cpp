@@ -2,6 +2,8 @@
 
 #include "sweepsummary.h"
 
+#include "core/io/atomicfile.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -19,19 +21,6 @@ constexpr std::string_view magic = "topolab-sweep-checkpoint 1 ";
 std::string systemError(const std::string &what, const std::string &path)
 {
     return what + " " + path + ": " + std::strerror(errno);
-}
-
-bool writeAll(int fd, std::string_view bytes)
-{
-    while (!bytes.empty()) {
-        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
 }
 
 // FNV-1a, 64 bits: the fingerprint must not depend on the standard library's std::hash.

@@ -45,7 +45,6 @@ void SweepQueue::finish(std::size_t task, const SweepOutcome &outcome)
     }
     if (mOnFinished)
         mOnFinished(task, outcome);
-    mChanged.notify_all();
 }
 
 void SweepQueue::giveBack(std::size_t task)
@@ -73,19 +72,10 @@ bool SweepQueue::isFinished(std::size_t task) const
     return task < mOutcomes.size() && mOutcomes[task].has_value();
 }
 
-void SweepQueue::waitUntilFinished()
-{
-    std::unique_lock lock(mMutex);
-    mChanged.wait(lock, [this] { return mAbandoned || mFinished == mOutcomes.size(); });
-}
-
 void SweepQueue::abandon()
 {
-    {
-        std::lock_guard lock(mMutex);
-        mAbandoned = true;
-    }
-    mChanged.notify_all();
+    std::lock_guard lock(mMutex);
+    mAbandoned = true;
 }
 
 bool SweepQueue::abandoned() const

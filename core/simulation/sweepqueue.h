@@ -2,7 +2,6 @@
 
 #include "sweepoutcome.h"
 
-#include <condition_variable>
 #include <cstddef>
 #include <functional>
 #include <mutex>
@@ -31,9 +30,7 @@ public:
     std::size_t finishedCount() const;
     bool allFinished() const;
     bool isFinished(std::size_t task) const;
-    // Blocks until every task is finished or the queue is abandoned.
-    void waitUntilFinished();
-    // Wakes waitUntilFinished, e.g. after a worker failed for good.
+    // Hands out nothing more, e.g. after a task failed for good.
     void abandon();
     bool abandoned() const;
 
@@ -49,7 +46,6 @@ public:
 
 private:
     mutable std::mutex mMutex;
-    std::condition_variable mChanged;
     std::vector<std::optional<SweepOutcome>> mOutcomes;
     std::vector<bool> mTaken;
     std::vector<std::size_t> mGivenBack;
